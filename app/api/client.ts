@@ -1,0 +1,142 @@
+import type {
+  ApiError,
+  Job,
+  LogEntry,
+  Page,
+  WorkflowDetail,
+  WorkflowSummary,
+  WorkflowVersion,
+} from '../../shared/api'
+import type { AppSpec } from '../../shared/catalog'
+import type { NodeStatus } from '../../shared/status'
+
+/**
+ * The one error type of the API client. `message` is written for people
+ * (the Worker's own words when it sent some), so pages show it as is.
+ */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiRequestError'
+  }
+}
+
+/** Status 0: the request never got an answer. */
+export const NETWORK_ERROR = 'network_error'
+
+export type QueryValue = string | number | null | undefined
+export type Query = Record<string, QueryValue>
+
+export interface RequestOptions {
+  query?: Query
+  signal?: AbortSignal
+}
+
+/** Empty values are left out, so `?status=` never means "status is ''". */
+export function buildUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue
+    params.set(key, String(value))
+  }
+  const search = params.toString()
+  return search ? `${path}?${search}` : path
+}
+
+export async function getJson<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      headers: { accept: 'application/json' },
+      signal: options.signal,
+    })
+  } catch (error) {
+    if (options.signal?.aborted) throw error
+    throw new ApiRequestError(
+      0,
+      NETWORK_ERROR,
+      'Could not reach Switchboard. Check the connection and try again.',
+    )
+  }
+  if (!response.ok) throw await toRequestError(response)
+  return (await response.json()) as T
+}
+
+async function toRequestError(response: Response): Promise<ApiRequestError> {
+  const body = await response.json().catch(() => null)
+  if (isApiError(body)) {
+    return new ApiRequestError(
+      response.status,
+      body.error.code,
+      body.error.message,
+    )
+  }
+  // A proxy or the platform answered instead of the Worker.
+  const reason = response.statusText ? ` (${response.statusText})` : ''
+  return new ApiRequestError(
+    response.status,
+    'http_error',
+    `The server answered with status ${response.status}${reason}.`,
+  )
+}
+
+function isApiError(body: unknown): body is ApiError {
+  if (typeof body !== 'object' || body === null) return false
+  const error = (body as { error?: unknown }).error
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as ApiError['error']).message === 'string'
+  )
+}
+
+/** Words for any error a page catches; never a stack trace. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.message
+  return 'Something went wrong. Try again, or reload the page.'
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 404
+}
+
+// --- Endpoints -----------------------------------------------------------
+
+const id = encodeURIComponent
+
+export interface InstalledApp extends AppSpec {
+  installed: boolean
+  configurations: { id: string; name: string }[]
+}
+
+export interface LogQuery {
+  status?: NodeStatus
+  workflowId?: string
+  jobId?: string
+  q?: string
+  limit?: number
+  cursor?: string
+}
+
+export const api = {
+  workflows: (signal?: AbortSignal) =>
+    getJson<{ items: WorkflowSummary[] }>('/api/workflows', { signal }),
+  workflow: (workflowId: string, signal?: AbortSignal) =>
+    getJson<WorkflowDetail>(`/api/workflows/${id(workflowId)}`, { signal }),
+  workflowVersion: (workflowId: string, version: number) =>
+    getJson<WorkflowVersion>(
+      `/api/workflows/${id(workflowId)}/versions/${version}`,
+    ),
+  job: (jobId: string, signal?: AbortSignal) =>
+    getJson<Job>(`/api/jobs/${id(jobId)}`, { signal }),
+  logs: (query: LogQuery, signal?: AbortSignal) =>
+    getJson<Page<LogEntry>>('/api/logs', { query: { ...query }, signal }),
+  apps: () => getJson<{ items: InstalledApp[] }>('/api/apps'),
+}

@@ -1,0 +1,3 @@
+import { env } from 'cloudflare:workers'
+
+export const SANDBOX_URL = env.SANDBOX_URL!
