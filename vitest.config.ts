@@ -6,12 +6,17 @@ import {
 } from '@cloudflare/vitest-pool-workers'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
-import { SANDBOX_TEST_PORT } from './test/support/ports.ts'
 
 const root = import.meta.dirname
 // wrangler.toml serves the built SPA from dist/; the worker tests need the
 // folder to exist, not the build.
 mkdirSync(path.join(root, 'dist'), { recursive: true })
+
+function sandboxUrl(): string {
+  const url = process.env.SWITCHBOARD_TEST_SANDBOX_URL
+  if (!url) throw new Error('the sandbox global setup has not run')
+  return url
+}
 
 export default defineConfig({
   test: {
@@ -42,7 +47,8 @@ export default defineConfig({
                 TEST_MIGRATIONS: await readD1Migrations(
                   path.join(root, 'migrations'),
                 ),
-                SANDBOX_URL: `http://127.0.0.1:${SANDBOX_TEST_PORT}`,
+                // Set by the global setup, which starts the sandbox first.
+                SANDBOX_URL: sandboxUrl(),
               },
             },
           })),

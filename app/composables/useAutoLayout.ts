@@ -1,15 +1,7 @@
 import dagre from '@dagrejs/dagre'
-import {
-  computed,
-  toValue,
-  type ComputedRef,
-  type MaybeRefOrGetter,
-} from 'vue'
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import type { XYPosition } from '@vue-flow/core'
-import type {
-  WorkflowEdge,
-  WorkflowNode,
-} from '../../shared/workflow/schema'
+import type { WorkflowEdge, WorkflowNode } from '../../shared/workflow/schema'
 
 export interface UseAutoLayoutOptions {
   /** Size a node is assumed to have; nodes are not measured first. */

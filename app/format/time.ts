@@ -76,7 +76,9 @@ export function formatDuration(ms: number | null): string {
   if (ms < 1000) return `${Math.round(ms)} ms`
   const tenths = Math.round(ms / 100)
   if (tenths < 600) {
-    return tenths % 10 === 0 ? `${tenths / 10} s` : `${(tenths / 10).toFixed(1)} s`
+    return tenths % 10 === 0
+      ? `${tenths / 10} s`
+      : `${(tenths / 10).toFixed(1)} s`
   }
   const totalSeconds = Math.round(ms / 1000)
   const hours = Math.floor(totalSeconds / 3600)
@@ -96,7 +98,12 @@ export function durationBetween(
   return end - start
 }
 
-function twoUnits(big: number, bigUnit: string, small: number, smallUnit: string) {
+function twoUnits(
+  big: number,
+  bigUnit: string,
+  small: number,
+  smallUnit: string,
+) {
   const head = `${big} ${bigUnit}`
   return small === 0 ? head : `${head} ${small} ${smallUnit}`
 }

@@ -81,7 +81,9 @@ export function registerTicketRoutes(app: Hono, desk: ServiceDesk): void {
         {
           field: 'per_page',
           code: 'invalid_value',
-          message: `It should be a Positive Integer less than or equal to ${MAX_PER_PAGE}`,
+          message:
+            'It should be a Positive Integer less than or equal to ' +
+            String(MAX_PER_PAGE),
         },
       ])
     }

@@ -29,7 +29,9 @@ function jsonTypeName(value: unknown): string {
 // The API's own wording, including the missing space after the period.
 const mismatch = (value: unknown, expected: string): Problem => ({
   code: 'datatype_mismatch',
-  message: `Value set is of type ${jsonTypeName(value)}.It should be a/an ${expected}`,
+  message:
+    `Value set is of type ${jsonTypeName(value)}.` +
+    `It should be a/an ${expected}`,
 })
 
 const oneOf =

@@ -21,8 +21,11 @@ import { GROUP_SELECTABLE, groupView, USER_SELECTABLE, userView } from './views'
  * The member reference must be a Graph URL naming the object; Graph accepts
  * the generic directoryObjects form and the typed users form.
  */
-const MEMBER_REF =
-  /^https:\/\/graph\.microsoft\.com\/(?:v1\.0|beta)\/(?:directoryObjects|users)\/([^/?#]+)$/i
+const MEMBER_REF = new RegExp(
+  '^https://graph\\.microsoft\\.com/(?:v1\\.0|beta)/' +
+    '(?:directoryObjects|users)/([^/?#]+)$',
+  'i',
+)
 
 /** Resolves the {group-id} segment; groups are addressed by object id only. */
 function loadGroup(c: GraphContext): GroupRecord | Response {
@@ -122,7 +125,7 @@ export function registerGroupRoutes(app: Hono<GraphEnv>): void {
         'Invalid URL format specified in @odata.id for members.',
       )
     }
-    const memberId = decodeURIComponent(match[1] ?? '').toLowerCase()
+    const memberId = (match[1] ?? '').toLowerCase()
     const user = c.get('directory').users.get(memberId)
     if (!user) return resourceNotFound(c, memberId)
     if (group.members.includes(user.id)) {

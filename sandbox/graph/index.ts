@@ -39,15 +39,15 @@ function createGraphApp(
   registerUserRoutes(graph)
   registerGroupRoutes(graph)
 
-  // Real Graph answers 400 "Resource not found for the segment" for unknown
-  // paths; the sandbox keeps the wording but uses 404 so an unsupported call
-  // is unmistakably "no such route" rather than a bad payload.
+  // Real Graph answers 400 BadRequest "Resource not found for the segment"
+  // for unknown paths; the sandbox keeps code and wording but uses 404 so an
+  // unsupported call reads as "no such route" rather than a bad payload.
   graph.all('*', (c) => {
     const segment = c.req.path.split('/').filter(Boolean).pop() ?? ''
     return graphError(
       c,
       404,
-      'UnknownResource',
+      'BadRequest',
       `Resource not found for the segment '${segment}'.`,
     )
   })

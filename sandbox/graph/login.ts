@@ -53,6 +53,15 @@ interface TokenForm {
   scope?: string
 }
 
+/** RFC 6749 form-encodes Basic credentials; a stray % is kept as is. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '))
+  } catch {
+    return value
+  }
+}
+
 async function readForm(c: Context): Promise<TokenForm> {
   const type = c.req.header('content-type') ?? ''
   // Only form encoding is read, as Entra ID does: a JSON body reads as empty.
@@ -73,8 +82,8 @@ async function readForm(c: Context): Promise<TokenForm> {
     const decoded = Buffer.from(auth.slice(6).trim(), 'base64').toString()
     const colon = decoded.indexOf(':')
     if (colon > 0) {
-      result.clientId ??= decodeURIComponent(decoded.slice(0, colon))
-      result.clientSecret ??= decodeURIComponent(decoded.slice(colon + 1))
+      result.clientId ??= safeDecode(decoded.slice(0, colon))
+      result.clientSecret ??= safeDecode(decoded.slice(colon + 1))
     }
   }
   return result
@@ -83,9 +92,9 @@ async function readForm(c: Context): Promise<TokenForm> {
 /** Checks the request in the order Entra ID reports problems. */
 function checkTokenRequest(
   tenantKey: string,
-  tenant: GraphTenant | undefined,
   form: TokenForm,
-): AadFailure | undefined {
+): AadFailure | GraphTenant {
+  const tenant = findTenant(tenantKey)
   if (!tenant) {
     return {
       status: 400,
@@ -103,7 +112,8 @@ function checkTokenRequest(
       status: 400,
       error: 'unsupported_grant_type',
       code: 70003,
-      message: `The app requested an unsupported grant type '${form.grantType}'.`,
+      message:
+        'The app requested an unsupported grant type ' + `'${form.grantType}'.`,
     }
   }
   if (!form.clientId) return missing('client_id')
@@ -175,25 +185,22 @@ function checkTokenRequest(
         `secret added to app '${tenant.clientId}'.`,
     }
   }
-  return undefined
+  return tenant
 }
 
 export function createLoginApp(tokens: TokenStore): Hono {
   const app = new Hono()
 
   app.post('/:tenant/oauth2/v2.0/token', async (c) => {
-    const tenantKey = c.req.param('tenant')
-    const tenant = findTenant(tenantKey)
-    const form = await readForm(c)
-    const failure = checkTokenRequest(tenantKey, tenant, form)
-    if (failure || !tenant) return aadError(c, failure ?? missing('tenant'))
+    const checked = checkTokenRequest(c.req.param('tenant'), await readForm(c))
+    if ('error' in checked) return aadError(c, checked)
     c.header('cache-control', 'no-store, no-cache')
     c.header('pragma', 'no-cache')
     return c.json({
       token_type: 'Bearer',
       expires_in: TOKEN_LIFETIME_SECONDS,
       ext_expires_in: TOKEN_LIFETIME_SECONDS,
-      access_token: tokens.issue(tenant.name),
+      access_token: tokens.issue(checked.name),
     })
   })
 

@@ -25,7 +25,9 @@ export function parseSelect(
     if (!canonical) {
       return {
         ok: false,
-        message: `Could not find a property named '${name}' on type '${typeName}'.`,
+        message:
+          `Could not find a property named '${name}' on type ` +
+          `'${typeName}'.`,
       }
     }
     if (!fields.includes(canonical)) fields.push(canonical)
@@ -40,7 +42,8 @@ export function contextUrl(
   entity: boolean,
 ): string {
   const selected = select ? `(${select.join(',')})` : ''
-  return `${GRAPH_ROOT}/$metadata#${entitySet}${selected}${entity ? '/$entity' : ''}`
+  const suffix = entity ? '/$entity' : ''
+  return `${GRAPH_ROOT}/$metadata#${entitySet}${selected}${suffix}`
 }
 
 /**

@@ -78,7 +78,8 @@ function typeProblem(
     kind === 'boolean' ? typeof value === 'boolean' : typeof value === 'string'
   return ok
     ? undefined
-    : `Cannot convert the literal '${literal(value)}' to the expected type '${edm}'.`
+    : `Cannot convert the literal '${literal(value)}' to the expected ` +
+        `type '${edm}'.`
 }
 
 /** Entra ID's default policy: 8-256 characters, 3 of 4 character classes. */

@@ -1,3 +1,4 @@
+import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, vi } from 'vitest'
 
 // jsdom has no ResizeObserver, which Vue Flow needs to measure nodes.
@@ -8,6 +9,16 @@ if (!('ResizeObserver' in globalThis)) {
     disconnect() {}
   }
 }
+
+// jsdom has no SVG layout; Vue Flow measures edge labels with getBBox.
+if (!('getBBox' in SVGElement.prototype)) {
+  Object.defineProperty(SVGElement.prototype, 'getBBox', {
+    value: () => ({ x: 0, y: 0, width: 0, height: 0 }),
+  })
+}
+
+// Unmounting stops what a page left running: polls, timers, requests.
+enableAutoUnmount(afterEach)
 
 afterEach(() => {
   vi.useRealTimers()

@@ -2,12 +2,13 @@ import { DurableObject } from 'cloudflare:workers'
 import type { Job } from '../../shared/api'
 import { resolveTemplate, toText } from '../../shared/placeholders/resolve'
 import type { JobStatus } from '../../shared/status'
-import { loadConfiguration } from '../db/configurations'
+import { loadConfiguration, type Configuration } from '../db/configurations'
 import { LOG_RETENTION_DAYS } from '../db/logs'
 import type { Env } from '../env'
 import { log } from '../log'
 import { flushToD1 } from './flush'
 import { JobStore, type JobRecord } from './job-store'
+import { runAppStep } from './run-app'
 import { runSteps } from './run-steps'
 import { loadCompiled } from './workflow-cache'
 
@@ -88,19 +89,21 @@ export class JobRunner extends DurableObject<Env> {
   async #run(job: JobRecord): Promise<void> {
     const workflow = await loadCompiled(this.env.DB, job.workflowId, job.version)
     let lastFlush = Date.now()
-    const configurations = new Map<string, ReturnType<typeof load>>()
-    const load = (app: string, id: string) =>
-      loadConfiguration(this.env.DB, app, id)
+    // One read per configuration and job, however many steps use it.
+    const configurations = new Map<string, Promise<Configuration | null>>()
+    const configuration = (app: string, id: string) => {
+      const key = `${app}/${id}`
+      if (!configurations.has(key)) {
+        configurations.set(key, loadConfiguration(this.env.DB, app, id))
+      }
+      return configurations.get(key)!
+    }
 
     const status: JobStatus = await runSteps({
       workflow,
       trigger: job.trigger,
       done: this.#store.runs(),
-      loadConfiguration: (app, id) => {
-        const key = `${app}/${id}`
-        if (!configurations.has(key)) configurations.set(key, load(app, id))
-        return configurations.get(key)!
-      },
+      runApp: (step, context) => runAppStep(step, context, configuration),
       save: async (run) => {
         this.#store.saveRun(run)
         if (Date.now() - lastFlush >= FLUSH_INTERVAL_MS) {

@@ -1,8 +1,12 @@
 import type { ResolveContext } from '../../shared/placeholders/resolve'
 import type { JobStatus } from '../../shared/status'
-import type { CompiledStep, CompiledWorkflow } from './compile'
+import type {
+  CompiledAppStep,
+  CompiledStep,
+  CompiledWorkflow,
+} from './compile'
 import type { RunRecord } from './job-store'
-import { runAppStep, type LoadConfiguration, type StepRun } from './run-app'
+import type { StepRun } from './run-app'
 import { runConditionStep } from './run-condition'
 import { isActive, verdict, type StepResult } from './walk'
 
@@ -11,7 +15,8 @@ export interface RunStepsOptions {
   trigger: unknown
   /** Steps a previous attempt already finished: they are not run again. */
   done: readonly RunRecord[]
-  loadConfiguration: LoadConfiguration
+  /** Runs an app step (calls the app); see runAppStep. */
+  runApp: (step: CompiledAppStep, context: ResolveContext) => Promise<StepRun>
   /** Persists a finished step before the next one starts. */
   save: (run: RunRecord) => Promise<void>
   onInternalError: (error: unknown, nodeId: string) => void
@@ -75,7 +80,7 @@ async function runStep(
 ): Promise<StepRun> {
   try {
     return step.kind === 'app'
-      ? await runAppStep(step, context, options.loadConfiguration)
+      ? await options.runApp(step, context)
       : runConditionStep(step, context)
   } catch (error) {
     // A defect of ours must still end the step, and so the job, visibly.

@@ -1,4 +1,9 @@
-import { MarkerType, type Edge, type Node, type XYPosition } from '@vue-flow/core'
+import {
+  MarkerType,
+  type Edge,
+  type Node,
+  type XYPosition,
+} from '@vue-flow/core'
 import type {
   WorkflowDocument,
   WorkflowNode,
@@ -25,28 +30,24 @@ export function toFlowElements(
   document: Pick<WorkflowDocument, 'nodes' | 'edges'>,
   positions: ReadonlyMap<string, XYPosition>,
 ): FlowElements {
-  const nodes = document.nodes.map(
-    (node): FlowNode => ({
-      id: node.id,
-      type: node.kind,
-      position: positions.get(node.id) ?? { x: 0, y: 0 },
-      data: { node },
-      // Read-only view: the editor turns these on.
-      draggable: false,
-      connectable: false,
-    }),
-  )
-  const edges = document.edges.map(
-    (edge): Edge => ({
-      id: `${edge.source}->${edge.target}`,
-      source: edge.source,
-      target: edge.target,
-      sourceHandle: edge.branch,
-      label: edge.branch,
-      class: edge.branch ? `edge--${edge.branch}` : undefined,
-      markerEnd: MarkerType.ArrowClosed,
-      updatable: false,
-    }),
-  )
+  const nodes = document.nodes.map((node): FlowNode => ({
+    id: node.id,
+    type: node.kind,
+    position: positions.get(node.id) ?? { x: 0, y: 0 },
+    data: { node },
+    // Read-only view: the editor turns these on.
+    draggable: false,
+    connectable: false,
+  }))
+  const edges = document.edges.map((edge): Edge => ({
+    id: `${edge.source}->${edge.target}`,
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: edge.branch,
+    label: edge.branch,
+    class: edge.branch ? `edge--${edge.branch}` : undefined,
+    markerEnd: MarkerType.ArrowClosed,
+    updatable: false,
+  }))
   return { nodes, edges }
 }

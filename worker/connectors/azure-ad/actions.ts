@@ -31,6 +31,13 @@ function pick(
   return Object.fromEntries(fields.map((f) => [f, record[f] ?? null]))
 }
 
+function definedOnly(body: unknown): Record<string, unknown> {
+  const record = (body ?? {}) as Record<string, unknown>
+  return Object.fromEntries(
+    Object.entries(record).filter(([, value]) => value != null),
+  )
+}
+
 /** An app error answer: the status and Graph's own words. */
 function answered(response: ApiResponse, what: string): ActionOutcome {
   return {
@@ -83,10 +90,13 @@ const createUser: ActionHandler = async ({ configuration, inputs }) => {
   if (response.status !== 201) {
     return answered(response, `Could not create user "${upn}"`)
   }
+  // Graph answers with its default property set, which leaves out some
+  // fields just written (department, usageLocation); those are known.
+  const { passwordProfile: _, ...written } = body
   return {
     statusCode: 201,
     message: `Created user ${upn}`,
-    output: pick(response.body, USER_FIELDS),
+    output: pick({ ...written, ...definedOnly(response.body) }, USER_FIELDS),
   }
 }
 
