@@ -8,7 +8,9 @@ function write(level: 'info' | 'warn' | 'error', message: string, f: Fields) {
   const fields: Fields = {}
   for (const [key, value] of Object.entries(f)) {
     fields[key] =
-      value instanceof Error ? { name: value.name, message: value.message } : value
+      value instanceof Error
+        ? { name: value.name, message: value.message }
+        : value
   }
   const line = JSON.stringify({ level, message, ...fields })
   if (level === 'error') console.error(line)
@@ -17,8 +19,10 @@ function write(level: 'info' | 'warn' | 'error', message: string, f: Fields) {
 }
 
 export const log = {
-  info: (message: string, fields: Fields = {}) => write('info', message, fields),
-  warn: (message: string, fields: Fields = {}) => write('warn', message, fields),
+  info: (message: string, fields: Fields = {}) =>
+    write('info', message, fields),
+  warn: (message: string, fields: Fields = {}) =>
+    write('warn', message, fields),
   error: (message: string, fields: Fields = {}) =>
     write('error', message, fields),
 }

@@ -40,7 +40,7 @@ export function useAutoLayout(
 export function layoutGraph(
   { nodes, edges }: Graph,
   {
-    nodeWidth = 240,
+    nodeWidth = 200,
     nodeHeight = 110,
     rankGap = 80,
     nodeGap = 40,

@@ -94,7 +94,8 @@ export const azureAd: AppSpec = {
       label: 'Sign-in endpoint',
       type: 'text',
       default: 'https://login.microsoftonline.com',
-      description: 'Where tokens are requested; change only for sovereign clouds',
+      description:
+        'Where tokens are requested; change only for sovereign clouds',
     },
     {
       name: 'graphUrl',

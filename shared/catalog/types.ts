@@ -5,12 +5,7 @@
  */
 
 export type FieldType =
-  | 'text'
-  | 'number'
-  | 'boolean'
-  | 'choice'
-  | 'list'
-  | 'object'
+  'text' | 'number' | 'boolean' | 'choice' | 'list' | 'object'
 
 export interface Choice {
   value: string | number

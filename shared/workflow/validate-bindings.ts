@@ -73,7 +73,8 @@ function checkAppNode(
   if (!action) {
     report({
       code: APPS.has(node.app) ? 'unknown_action' : 'unknown_app',
-      message: `"${node.label}" uses ${node.app}.${node.action}, ` +
+      message:
+        `"${node.label}" uses ${node.app}.${node.action}, ` +
         'which is not in the app catalog',
       path: at('action'),
     })
@@ -83,7 +84,8 @@ function checkAppNode(
   if (configurations && !configurations.has(node.configuration)) {
     report({
       code: 'unknown_configuration',
-      message: `"${node.label}" uses configuration "${node.configuration}", ` +
+      message:
+        `"${node.label}" uses configuration "${node.configuration}", ` +
         `which ${node.app} does not have`,
       path: at('configuration'),
     })
@@ -136,7 +138,8 @@ function checkLiteral(
   if (!valid) {
     report({
       code: 'invalid_input',
-      message: `"${spec.label}" expects ${describeType(spec)}, ` +
+      message:
+        `"${spec.label}" expects ${describeType(spec)}, ` +
         `not ${JSON.stringify(value)}`,
       path,
     })
@@ -161,7 +164,8 @@ function checkConditionNode(
     if (!OPERATORS_BY_TYPE[rule.compareAs].includes(rule.operator)) {
       report({
         code: 'invalid_operator',
-        message: `"${OPERATOR_LABELS[rule.operator]}" cannot compare ` +
+        message:
+          `"${OPERATOR_LABELS[rule.operator]}" cannot compare ` +
           `${rule.compareAs} values`,
         path: `${path}.operator`,
       })
@@ -232,7 +236,8 @@ function checkStepPath(
   if (!upstream.has(stepId)) {
     report({
       code: 'not_upstream',
-      message: `${ref.source} reads "${step.label}", which does not run ` +
+      message:
+        `${ref.source} reads "${step.label}", which does not run ` +
         'before this step',
       path,
     })

@@ -160,7 +160,8 @@ function checkEdge(
   if (source?.kind === 'condition' && !edge.branch) {
     problems.push({
       code: 'invalid_branch',
-      message: `A connection from condition "${source.label}" must leave ` +
+      message:
+        `A connection from condition "${source.label}" must leave ` +
         'from its true or its false output',
       nodeId: source.id,
       path,
@@ -169,7 +170,8 @@ function checkEdge(
   if (source && source.kind !== 'condition' && edge.branch) {
     problems.push({
       code: 'invalid_branch',
-      message: `"${source.label}" is not a condition, so it has no ` +
+      message:
+        `"${source.label}" is not a condition, so it has no ` +
         `${edge.branch} branch`,
       nodeId: source.id,
       path,

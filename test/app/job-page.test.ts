@@ -90,7 +90,7 @@ function stubJob(reply: () => Reply) {
 }
 
 describe('job page', () => {
-  it('shows the job and each node run in words, in execution order', async () => {
+  it('shows the job and its node runs in words, in order', async () => {
     stubJob(() => ({ body: job() }))
     const { wrapper } = await mountAt('/jobs/job_7f3a')
 
@@ -119,7 +119,8 @@ describe('job page', () => {
     })
     expect(facts(runs[1]!)['Status code']).toBe('—')
     expect(runs[0]!.find('.node-run__message').text()).toBe(
-      "System message: User 'jacob.whitfield@contoso-hr.example' does not exist",
+      'System message: ' +
+        "User 'jacob.whitfield@contoso-hr.example' does not exist",
     )
     expect(runs[0]!.find('.node-run__title .muted').text()).toBe(
       'Get user by username · Azure AD (Microsoft Entra ID)',
@@ -153,7 +154,7 @@ describe('job page', () => {
     expect(JSON.parse(payload!.find('pre').text())).toEqual(onboardingRequest)
   })
 
-  it('polls every second while the job runs and stops when it ends', async () => {
+  it('polls every second until the job ends', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const answers = [
       job({ status: 'running', finishedAt: null, nodes: [getUser] }),

@@ -152,7 +152,7 @@ describe('execution logs page', () => {
     expect(third![7]).toBe('change')
   })
 
-  it('shows the node start in local time with the UTC instant on hover', async () => {
+  it('shows the node start in local time, in UTC on hover', async () => {
     stubLogs(() => page([newest]))
     const { wrapper } = await mountAt('/logs')
 
@@ -204,7 +204,7 @@ describe('execution logs page', () => {
     expect(toggle.attributes('aria-expanded')).toBe('true')
   })
 
-  it('sends each filter as a query parameter and keeps it in the URL', async () => {
+  it('puts each filter in the request and in the URL', async () => {
     const fetchMock = stubLogs(() => page([newest]))
     const { wrapper, router } = await mountAt('/logs')
     expect(logRequests(fetchMock)[0]!.search).toBe('?limit=50')

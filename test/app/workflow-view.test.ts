@@ -27,7 +27,7 @@ async function mountView(detail: WorkflowDetail = workflow) {
 }
 
 describe('workflow view', () => {
-  it('draws the onboarding template’s 8 nodes with their labels', async () => {
+  it('draws the 8 onboarding nodes with their labels', async () => {
     const { wrapper } = await mountView()
 
     const canvas = wrapper.find('[data-testid="vue-flow"]')
@@ -82,7 +82,7 @@ describe('workflow view', () => {
     expect(wrapper.findAll('.vue-flow__edge-text')).toHaveLength(2)
   })
 
-  it('shows the hook URL, a curl command and the published version', async () => {
+  it('shows the hook URL, a curl sample and the version', async () => {
     const { wrapper } = await mountView()
 
     const url = 'https://switchboard.example/hooks/wf_onboarding'

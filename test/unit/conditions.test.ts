@@ -88,7 +88,9 @@ describe('a list as the value of a text condition (C10)', () => {
   const contains = (users: unknown) =>
     evaluateRule(rule({ value: users, operator: 'contains', operand: '6535' }))
   const listEmpty = (users: unknown) =>
-    evaluateRule(rule({ value: users, operator: 'is_empty', compareAs: 'list' }))
+    evaluateRule(
+      rule({ value: users, operator: 'is_empty', compareAs: 'list' }),
+    )
   const found = [{ id: 'u1', mail: 'pat@example.org' }]
 
   it('handles an empty list without failing', () => {

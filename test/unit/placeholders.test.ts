@@ -71,7 +71,9 @@ describe('placeholders on keys that are not plain names (C01)', () => {
   it('resolves a path that does not exist to empty, with a warning', () => {
     const ctx = context(payload)
     expect(render('{{trigger.ticket.custom.cost}}', ctx)).toBeUndefined()
-    expect(ctx.warnings).toEqual(['{{trigger.ticket.custom.cost}} has no value'])
+    expect(ctx.warnings).toEqual([
+      '{{trigger.ticket.custom.cost}} has no value',
+    ])
   })
 })
 

@@ -31,9 +31,12 @@ async function graph(path: string): Promise<Response> {
 }
 
 async function ticket(): Promise<Record<string, unknown>> {
-  const response = await fetch(`${SANDBOX_URL}/freshservice/api/v2/tickets/4711`, {
-    headers: { authorization: `Basic ${btoa('sandbox-freshservice-key:X')}` },
-  })
+  const response = await fetch(
+    `${SANDBOX_URL}/freshservice/api/v2/tickets/4711`,
+    {
+      headers: { authorization: `Basic ${btoa('sandbox-freshservice-key:X')}` },
+    },
+  )
   return ((await response.json()) as { ticket: Record<string, unknown> }).ticket
 }
 
@@ -80,13 +83,17 @@ describe('the onboarding request, end to end', () => {
       })
     }
 
-    const user = (await (await graph(`users/${UPN}?$select=id,jobTitle,department`)).json()) as {
+    const user = (await (
+      await graph(`users/${UPN}?$select=id,jobTitle,department`)
+    ).json()) as {
       id: string
       jobTitle: string
       department: string
     }
     expect(user).toMatchObject({ jobTitle: 'HR Generalist', department: 'HR' })
-    const groups = (await (await graph(`users/${user.id}/memberOf`)).json()) as {
+    const groups = (await (
+      await graph(`users/${user.id}/memberOf`)
+    ).json()) as {
       value: { displayName: string }[]
     }
     expect(groups.value.map((g) => g.displayName)).toContain('HR')
@@ -118,7 +125,9 @@ describe('the onboarding request, end to end', () => {
     ).first<{ n: number }>()
     const response = await postHook(HOOK, '{"ticket": ')
     expect(response.status).toBe(400)
-    const body = (await response.json()) as { error: { code: string; message: string } }
+    const body = (await response.json()) as {
+      error: { code: string; message: string }
+    }
     expect(body.error.code).toBe('invalid_json')
     expect(body.error.message).toMatch(/not valid JSON.*position 11/)
     const after = await env.DB.prepare(

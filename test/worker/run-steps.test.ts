@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { resolveTemplate } from '../../shared/placeholders/resolve'
 import type { WorkflowDocumentInput } from '../../shared/workflow/schema'
-import { compileWorkflow, type CompiledAppStep } from '../../worker/engine/compile'
+import {
+  compileWorkflow,
+  type CompiledAppStep,
+} from '../../worker/engine/compile'
 import type { RunRecord } from '../../worker/engine/job-store'
 import type { StepRun } from '../../worker/engine/run-app'
 import { runSteps } from '../../worker/engine/run-steps'

@@ -81,7 +81,9 @@ describe('node statuses', () => {
       status: 'failed',
       statusCode: null,
     })
-    expect(job.nodes[0]!.message).toMatch(/^127\.0\.0\.1:9 could not be reached/)
+    expect(job.nodes[0]!.message).toMatch(
+      /^127\.0\.0\.1:9 could not be reached/,
+    )
   })
 
   it('ends Complete with errors when the app refuses, secret kept out', async () => {

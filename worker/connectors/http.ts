@@ -50,7 +50,7 @@ export async function callApi(request: ApiRequest): Promise<ApiResponse> {
       timedOut
         ? `${host} did not answer within ${timeoutMs / 1000} s`
         : `${host} could not be reached` +
-          (error instanceof Error ? `: ${error.message}` : ''),
+            (error instanceof Error ? `: ${error.message}` : ''),
     )
   }
   return {

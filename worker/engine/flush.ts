@@ -15,24 +15,24 @@ export async function flushToD1(
   runs: RunRecord[],
 ): Promise<void> {
   const jobRow = db
-      .prepare(
-        `INSERT INTO jobs (id, workflow_id, workflow_version, workflow_title,
+    .prepare(
+      `INSERT INTO jobs (id, workflow_id, workflow_version, workflow_title,
           status, source, entity, started_at, finished_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET status = excluded.status,
            finished_at = excluded.finished_at`,
-      )
-      .bind(
-        job.id,
-        job.workflowId,
-        job.version,
-        job.title,
-        job.status,
-        job.source,
-        job.entity,
-        job.startedAt,
-        job.finishedAt,
-      )
+    )
+    .bind(
+      job.id,
+      job.workflowId,
+      job.version,
+      job.title,
+      job.status,
+      job.source,
+      job.entity,
+      job.startedAt,
+      job.finishedAt,
+    )
   // The job row goes last: it never claims an outcome whose rows are
   // not written yet.
   const statements = [

@@ -87,7 +87,11 @@ export class JobRunner extends DurableObject<Env> {
   }
 
   async #run(job: JobRecord): Promise<void> {
-    const workflow = await loadCompiled(this.env.DB, job.workflowId, job.version)
+    const workflow = await loadCompiled(
+      this.env.DB,
+      job.workflowId,
+      job.version,
+    )
     let lastFlush = Date.now()
     // One read per configuration and job, however many steps use it.
     const configurations = new Map<string, Promise<Configuration | null>>()

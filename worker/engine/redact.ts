@@ -5,9 +5,7 @@ const MASK = '[redacted]'
  * logged or returned: the secret as is, URL-encoded, form-encoded and in
  * base64, inside every string of a nested value.
  */
-export function createRedactor(
-  secrets: Iterable<string>,
-): <T>(value: T) => T {
+export function createRedactor(secrets: Iterable<string>): <T>(value: T) => T {
   const forms = new Set<string>()
   for (const secret of secrets) {
     if (secret.length < 4) continue

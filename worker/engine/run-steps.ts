@@ -1,10 +1,6 @@
 import type { ResolveContext } from '../../shared/placeholders/resolve'
 import type { JobStatus } from '../../shared/status'
-import type {
-  CompiledAppStep,
-  CompiledStep,
-  CompiledWorkflow,
-} from './compile'
+import type { CompiledAppStep, CompiledStep, CompiledWorkflow } from './compile'
 import type { RunRecord } from './job-store'
 import type { StepRun } from './run-app'
 import { runConditionStep } from './run-condition'

@@ -41,7 +41,9 @@ function mediaType(header: string | null): string {
 }
 
 function isJsonLike(type: string): boolean {
-  return type.endsWith('/json') || type.endsWith('+json') || type === 'text/plain'
+  return (
+    type.endsWith('/json') || type.endsWith('+json') || type === 'text/plain'
+  )
 }
 
 async function readText(request: Request): Promise<string> {

@@ -51,7 +51,9 @@ workflowRoutes.post('/', async (c) => {
 })
 
 workflowRoutes.get('/:id', async (c) => {
-  return c.json(await getWorkflow(c.env.DB, c.req.param('id'), origin(c.req.url)))
+  return c.json(
+    await getWorkflow(c.env.DB, c.req.param('id'), origin(c.req.url)),
+  )
 })
 
 workflowRoutes.put('/:id', async (c) => {

@@ -1,6 +1,4 @@
-import {
-  FRESHSERVICE_API_KEY,
-} from '../../sandbox/freshservice/accounts'
+import { FRESHSERVICE_API_KEY } from '../../sandbox/freshservice/accounts'
 import {
   CONTOSO_SANDBOX,
   FABRIKAM_SANDBOX,

@@ -1,4 +1,8 @@
-import { createColumnHelper, type ColumnDef } from '@tanstack/vue-table'
+import {
+  createColumnHelper,
+  type ColumnDef,
+  type Row,
+} from '@tanstack/vue-table'
 import { h } from 'vue'
 import { RouterLink } from 'vue-router'
 import type { LogEntry } from '../../../shared/api'
@@ -7,7 +11,10 @@ import TimeStamp from '../TimeStamp.vue'
 
 const column = createColumnHelper<LogEntry>()
 
-/** The brief's columns, in its order; the server already sorts rows. */
+/**
+ * The brief's columns, in its order; the server already sorts the rows.
+ * Accessors differ in value type, hence the one cast of the whole list.
+ */
 export const logColumns = [
   column.accessor('startedAt', {
     header: 'Time',
@@ -59,18 +66,22 @@ export const logColumns = [
   column.display({
     id: 'details',
     header: 'Details',
-    cell: ({ row }) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'button button--small',
-          'aria-expanded': row.getIsExpanded(),
-          'aria-controls': `log-details-${row.id}`,
-          'aria-label': `${row.getIsExpanded() ? 'Hide' : 'Show'} details of ${row.original.label}`,
-          onClick: row.getToggleExpandedHandler(),
-        },
-        row.getIsExpanded() ? 'Hide' : 'Show',
-      ),
+    cell: ({ row }) => detailsToggle(row),
   }),
 ] as ColumnDef<LogEntry, any>[]
+
+function detailsToggle(row: Row<LogEntry>) {
+  const verb = row.getIsExpanded() ? 'Hide' : 'Show'
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'button button--small',
+      'aria-expanded': row.getIsExpanded(),
+      'aria-controls': `log-details-${row.id}`,
+      'aria-label': `${verb} details of ${row.original.label}`,
+      onClick: row.getToggleExpandedHandler(),
+    },
+    verb,
+  )
+}

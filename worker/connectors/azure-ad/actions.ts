@@ -161,4 +161,3 @@ export const azureAdActions: Record<string, ActionHandler> = {
   find_group: findGroup,
   add_group_member: addGroupMember,
 }
-

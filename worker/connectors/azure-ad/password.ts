@@ -11,7 +11,9 @@ const ALL = LOWER + UPPER + DIGITS + SYMBOLS
 export function generatePassword(length = 20): string {
   const random = crypto.getRandomValues(new Uint32Array(length))
   const pickFrom = (set: string, i: number) => set[random[i]! % set.length]!
-  const chars = [LOWER, UPPER, DIGITS, SYMBOLS].map((set, i) => pickFrom(set, i))
+  const chars = [LOWER, UPPER, DIGITS, SYMBOLS].map((set, i) =>
+    pickFrom(set, i),
+  )
   for (let i = chars.length; i < length; i++) chars.push(pickFrom(ALL, i))
   // Shuffle so the required classes are not always at the start.
   const order = crypto.getRandomValues(new Uint32Array(length))

@@ -48,7 +48,8 @@ function cacheKey(config: Configuration): string {
 
 async function requestToken(config: Configuration): Promise<CachedToken> {
   const { tenantId = '', clientId = '' } = config.settings
-  const authority = config.settings.authorityUrl || 'https://login.microsoftonline.com'
+  const authority =
+    config.settings.authorityUrl || 'https://login.microsoftonline.com'
   const url = joinUrl(
     authority,
     `${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
