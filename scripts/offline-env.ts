@@ -1,5 +1,5 @@
-// The local toolchain (vite, wrangler, workerd, chromium) run fully
-// offline and self-contained. Shared by `npm start` and the e2e harness.
+// How the local toolchain (vite, wrangler, workerd, chromium) runs offline
+// and self-contained. Shared by `npm start` and the e2e harness.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -53,11 +53,21 @@ export function toolArgs(tool: 'vite' | 'wrangler', args: string[]): string[] {
   ]
 }
 
-/** A child's output, kept to be shown when something goes wrong. */
+/**
+ * A child's output, kept to be shown when something goes wrong: the last
+ * 256 kB, so a long-running server does not grow without end.
+ */
 export function collectOutput(child: ChildProcess): () => string {
+  const limit = 256 * 1024
   const chunks: Buffer[] = []
-  child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk))
-  child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk))
+  let size = 0
+  const keep = (chunk: Buffer) => {
+    chunks.push(chunk)
+    size += chunk.length
+    while (size > limit && chunks.length > 1) size -= chunks.shift()!.length
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
   return () => Buffer.concat(chunks).toString('utf8')
 }
 
@@ -114,7 +124,7 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 
 /**
  * Stops a process group started by spawnWranglerDev: TERM lets wrangler
- * shut workerd down cleanly; KILL follows if that takes too long.
+ * shut workerd down cleanly; KILL follows for what remains or lingers.
  */
 export async function stopGroup(
   child: ChildProcess,
@@ -125,12 +135,14 @@ export async function stopGroup(
     return
   }
   const exited = new Promise((resolve) => child.once('exit', resolve))
-  signalGroup(child, 'SIGTERM')
+  // Wrangler alone: it stops and reaps workerd itself. With TERM to the
+  // group workerd may end after wrangler, and no one may reap it.
+  child.kill('SIGTERM')
   const timedOut = await Promise.race([
     exited.then(() => false),
     sleep(graceMs).then(() => true),
   ])
-  // Workerd may outlive wrangler for a moment; the group goes either way.
+  // Anything wrangler left behind goes with the group.
   signalGroup(child, 'SIGKILL')
   if (timedOut) await exited
 }

@@ -19,14 +19,12 @@ import {
 
 const HOST = '127.0.0.1'
 
-class StartError extends Error {}
-
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name]
   if (raw === undefined || raw === '') return fallback
   const port = Number(raw)
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new StartError(`${name} must be a port number, got '${raw}'`)
+    throw new Error(`${name} must be a port number, got '${raw}'`)
   }
   return port
 }
@@ -38,7 +36,7 @@ async function assertPortFree(port: number, what: string, env: string) {
     probe.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE') return reject(error)
       const hint = `stop whatever listens there, or set ${env}=<port>`
-      reject(new StartError(`port ${port} (${what}) is in use: ${hint}`))
+      reject(new Error(`port ${port} (${what}) is in use: ${hint}`))
     })
     probe.listen({ host: HOST, port }, () => probe.close(() => resolve()))
   })
@@ -146,16 +144,17 @@ async function main(): Promise<void> {
   )
   writeDevVars(sandboxUrl)
   await step('local D1 migrated', () =>
-    runTool('wrangler', ['d1', 'migrations', 'apply', 'switchboard', '--local']),
+    runTool('wrangler', [
+      ...['d1', 'migrations', 'apply', 'switchboard'],
+      '--local',
+    ]),
   )
 
   sandbox = await startSandbox({ port: sandboxPort })
   const started = Date.now()
+  // Persisted in .wrangler/state: the logs survive a restart.
   worker = spawnWranglerDev([
-    '--ip',
-    HOST,
-    '--port',
-    String(port),
+    ...['--ip', HOST, '--port', String(port)],
     '--show-interactive-dev-session=false',
   ])
   const output = collectOutput(worker)

@@ -5,9 +5,7 @@ import type {
   Page,
   WorkflowDetail,
   WorkflowSummary,
-  WorkflowVersion,
 } from '../../shared/api'
-import type { AppSpec } from '../../shared/catalog'
 import type { NodeStatus } from '../../shared/status'
 
 /**
@@ -111,11 +109,6 @@ export function isNotFound(error: unknown): boolean {
 
 const id = encodeURIComponent
 
-export interface InstalledApp extends AppSpec {
-  installed: boolean
-  configurations: { id: string; name: string }[]
-}
-
 export interface LogQuery {
   status?: NodeStatus
   workflowId?: string
@@ -130,13 +123,8 @@ export const api = {
     getJson<{ items: WorkflowSummary[] }>('/api/workflows', { signal }),
   workflow: (workflowId: string, signal?: AbortSignal) =>
     getJson<WorkflowDetail>(`/api/workflows/${id(workflowId)}`, { signal }),
-  workflowVersion: (workflowId: string, version: number) =>
-    getJson<WorkflowVersion>(
-      `/api/workflows/${id(workflowId)}/versions/${version}`,
-    ),
   job: (jobId: string, signal?: AbortSignal) =>
     getJson<Job>(`/api/jobs/${id(jobId)}`, { signal }),
   logs: (query: LogQuery, signal?: AbortSignal) =>
     getJson<Page<LogEntry>>('/api/logs', { query: { ...query }, signal }),
-  apps: () => getJson<{ items: InstalledApp[] }>('/api/apps'),
 }

@@ -60,7 +60,7 @@ export function formatTime(
   return formatter('time', options).format(instant)
 }
 
-/** The instant in UTC, to the second, as shown on hover: "…T01:00:30Z". */
+/** The instant in UTC as shown on hover: "2025-03-30T01:00:30Z". */
 export function formatUtc(iso: string | null | undefined): string {
   const instant = toInstant(iso)
   if (instant === null) return ''
@@ -73,7 +73,7 @@ export function formatUtc(iso: string | null | undefined): string {
  */
 export function formatDuration(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms) || ms < 0) return '—'
-  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (Math.round(ms) < 1000) return `${Math.round(ms)} ms`
   const tenths = Math.round(ms / 100)
   if (tenths < 600) {
     return tenths % 10 === 0

@@ -1,4 +1,4 @@
-import { DOMWrapper, flushPromises } from '@vue/test-utils'
+import { flushPromises, type DOMWrapper } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Job, NodeRun } from '../../shared/api'
 import onboardingRequest from '../fixtures/onboarding-request.json'

@@ -1,4 +1,4 @@
-import { flushPromises } from '@vue/test-utils'
+import { flushPromises, type DOMWrapper } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import type { LogEntry, Page, WorkflowSummary } from '../../shared/api'
 import { mountAt, requestedUrls, stubApi, type Reply } from './support'
@@ -105,7 +105,7 @@ function logRequests(fetchMock: ReturnType<typeof stubApi>): URL[] {
   return requestedUrls(fetchMock).filter((url) => url.pathname === '/api/logs')
 }
 
-function cellTexts(row: { findAll: (selector: string) => any[] }): string[] {
+function cellTexts(row: DOMWrapper<Element>): string[] {
   return row.findAll('td').map((cell) => cell.text())
 }
 

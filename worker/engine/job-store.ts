@@ -46,13 +46,24 @@ const SCHEMA = `
  */
 export class JobStore {
   readonly #sql: SqlStorage
+  /**
+   * The tables are created with the job, not on construction: looking up
+   * an id that names no job must not leave storage behind.
+   */
+  #hasTables: boolean
 
   constructor(storage: DurableObjectStorage) {
     this.#sql = storage.sql
-    this.#sql.exec(SCHEMA)
+    this.#hasTables =
+      this.#sql
+        .exec(
+          "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'job'",
+        )
+        .toArray().length > 0
   }
 
   job(): JobRecord | null {
+    if (!this.#hasTables) return null
     const row = this.#sql.exec('SELECT * FROM job LIMIT 1').toArray()[0]
     if (!row) return null
     return {
@@ -72,6 +83,8 @@ export class JobStore {
   }
 
   createJob(job: Omit<JobRecord, 'flushedSeq' | 'flushedStatus'>): void {
+    this.#sql.exec(SCHEMA)
+    this.#hasTables = true
     this.#sql.exec(
       `INSERT INTO job (id, workflow_id, version, title, source, entity,
         trigger, status, started_at, finished_at)
@@ -106,6 +119,7 @@ export class JobStore {
   }
 
   runs(afterSeq = 0): RunRecord[] {
+    if (!this.#hasTables) return []
     return this.#sql
       .exec('SELECT * FROM runs WHERE seq > ? ORDER BY seq', afterSeq)
       .toArray()

@@ -14,7 +14,7 @@ export interface FlowNodeData {
   node: WorkflowNode
 }
 
-export type FlowNode = Node<FlowNodeData, any, WorkflowNode['kind']>
+export type FlowNode = Node<FlowNodeData>
 
 export interface FlowElements {
   nodes: FlowNode[]

@@ -68,7 +68,7 @@ export const logColumns = [
     header: 'Details',
     cell: ({ row }) => detailsToggle(row),
   }),
-] as ColumnDef<LogEntry, any>[]
+] as ColumnDef<LogEntry, unknown>[]
 
 function detailsToggle(row: Row<LogEntry>) {
   const verb = row.getIsExpanded() ? 'Hide' : 'Show'
