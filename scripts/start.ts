@@ -88,40 +88,6 @@ process.on('exit', () => {
   if (worker) killGroupNow(worker)
 })
 
-function parentOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  // Fields after the command name, which is in parentheses: state, ppid.
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-}
-
-/**
- * `npm start` runs npm → sh → tsx → this script, and npm passes its
- * SIGTERM to sh only: sh dies, tsx is re-parented and we would live on.
- * So under npm, stop once tsx's parent changes. Linux only (/proc).
- */
-function stopWhenNpmIsGone(): void {
-  if (process.env.npm_lifecycle_event !== 'start') return
-  let launcher: number
-  try {
-    launcher = parentOf(process.ppid)
-  } catch {
-    return
-  }
-  const timer = setInterval(() => {
-    let now: number | undefined
-    try {
-      now = parentOf(process.ppid)
-    } catch {
-      // Our parent itself is gone.
-    }
-    if (now === launcher) return
-    clearInterval(timer)
-    say('npm is gone, stopping…')
-    void stopAll(0)
-  }, 1000)
-  timer.unref()
-}
-
 async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -129,7 +95,6 @@ async function main(): Promise<void> {
       void stopAll(0)
     })
   }
-  stopWhenNpmIsGone()
   const port = portFromEnv('PORT', 8787)
   const sandboxPort = portFromEnv('SANDBOX_PORT', 8790)
   const baseUrl = `http://${HOST}:${port}`
@@ -184,7 +149,7 @@ async function main(): Promise<void> {
       '',
       '  Send the onboarding request (from the repo folder):',
       `  curl -X POST ${hook} -H 'content-type: application/json'` +
-        ' --data @test/fixtures/onboarding-request.json',
+        ' --data @shared/templates/onboarding-request.json',
       '',
       `  Then open the execution logs: ${baseUrl}/logs`,
       '  Ctrl-C stops everything.',

@@ -1,5 +1,5 @@
 // Starting content of the simulated helpdesk. Ticket 4711 is the onboarding
-// request of test/fixtures/onboarding-request.json; the others give demos
+// request of shared/templates/onboarding-request.json; the others give demos
 // something to look at next to it.
 import { FRESHSERVICE_AGENT, FRESHSERVICE_WORKSPACE_ID } from './accounts'
 import {

@@ -1,4 +1,5 @@
 import type { WorkflowDocumentInput } from '../workflow/schema'
+import onboardingRequest from './onboarding-request.json'
 
 const form = 'trigger.ticket.requested_item.custom_fields'
 
@@ -22,6 +23,8 @@ export const employeeOnboarding: WorkflowDocumentInput = {
       event: 'service_request.created',
       entity: 'ticket',
       source: '{{trigger.ticket.id}}',
+      // What the service desk sends; the editor shows it as sample data.
+      sample: onboardingRequest,
       position: { x: 0, y: 160 },
     },
     {

@@ -1,7 +1,7 @@
 import { flushPromises, type DOMWrapper } from '@vue/test-utils'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Job, NodeRun } from '../../shared/api'
-import onboardingRequest from '../fixtures/onboarding-request.json'
+import onboardingRequest from '../../shared/templates/onboarding-request.json'
 import { mountAt, requestedUrls, stubApi, type Reply } from './support'
 
 // The viewer sits in Berlin, so local times cross the 2025 DST change.

@@ -14,7 +14,7 @@ import { startStack, type Stack } from '../support/stack'
 
 const FIXTURE = path.join(
   import.meta.dirname,
-  '../fixtures/onboarding-request.json',
+  '../../shared/templates/onboarding-request.json',
 )
 
 /** The onboarding run's steps and the status word each one shows. */

@@ -1,7 +1,7 @@
 // The Freshservice sandbox, driven in-process: auth, tickets, notes and
 // conversations, error bodies, and the seed matching the onboarding fixture.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import fixture from '../fixtures/onboarding-request.json'
+import fixture from '../../shared/templates/onboarding-request.json'
 import { createSandboxApp } from '../../sandbox/app'
 import {
   FRESHSERVICE_AGENT,

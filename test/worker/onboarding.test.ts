@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { env } from 'cloudflare:workers'
-import fixture from '../fixtures/onboarding-request.json'
+import fixture from '../../shared/templates/onboarding-request.json'
 import { api, logsOf, postHook, resetSandbox, waitForJob } from './helpers'
 import { SANDBOX_URL } from './sandbox'
 

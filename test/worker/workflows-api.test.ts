@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import fixture from '../fixtures/onboarding-request.json'
+import fixture from '../../shared/templates/onboarding-request.json'
 import type {
   ApiError,
   WorkflowDetail,
