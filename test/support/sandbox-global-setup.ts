@@ -1,11 +1,30 @@
-import { startSandbox } from '../../sandbox/server'
+import { startSandbox, type Exchange } from '../../sandbox/server'
+import { graphContractProblems } from './graph-contract'
 
 /**
  * Worker tests call the sandbox tenants over real HTTP, as in production.
  * It listens on a free port, so several test runs can share a machine.
+ * Every Graph call the connectors made is then checked against
+ * Microsoft's API description; a mismatch fails the run.
  */
 export default async function setup() {
-  const sandbox = await startSandbox({ port: 0 })
+  const exchanges: Exchange[] = []
+  const sandbox = await startSandbox({
+    port: 0,
+    onExchange: (exchange) => exchanges.push(exchange),
+  })
   process.env.SWITCHBOARD_TEST_SANDBOX_URL = sandbox.url
-  return () => sandbox.close()
+  return async () => {
+    await sandbox.close()
+    const graphCalls = exchanges.filter((e) => e.path.includes('/graph/'))
+    if (graphCalls.length === 0) {
+      throw new Error('No Graph call reached the sandbox: nothing was checked')
+    }
+    const problems = graphContractProblems(exchanges)
+    if (problems.length > 0) {
+      throw new Error(
+        `Graph calls that break the contract:\n${problems.join('\n')}`,
+      )
+    }
+  }
 }
