@@ -107,6 +107,12 @@ export function isNotFound(error: unknown): boolean {
 
 // --- Endpoints -----------------------------------------------------------
 
+/** What the SPA reads of `GET /api/apps`; the catalog part is bundled. */
+export interface InstalledApp {
+  id: string
+  configurations: { id: string; name: string }[]
+}
+
 const id = encodeURIComponent
 
 export interface LogQuery {
@@ -125,6 +131,8 @@ export const api = {
     getJson<WorkflowDetail>(`/api/workflows/${id(workflowId)}`, { signal }),
   job: (jobId: string, signal?: AbortSignal) =>
     getJson<Job>(`/api/jobs/${id(jobId)}`, { signal }),
+  apps: (signal?: AbortSignal) =>
+    getJson<{ items: InstalledApp[] }>('/api/apps', { signal }),
   logs: (query: LogQuery, signal?: AbortSignal) =>
     getJson<Page<LogEntry>>('/api/logs', { query: { ...query }, signal }),
 }

@@ -11,23 +11,24 @@ export interface FormatOptions {
   timeZone?: string
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
+const STYLES = {
+  dateTime: { dateStyle: 'medium', timeStyle: 'medium' },
+  date: { dateStyle: 'medium' },
+  time: { timeStyle: 'medium' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>
 
 // Building a DateTimeFormat is slow and a log page formats hundreds of
 // cells, so one formatter per style, locale and zone is kept.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
 function formatter(
-  style: 'dateTime' | 'time',
+  style: keyof typeof STYLES,
   { locale, timeZone }: FormatOptions,
 ): Intl.DateTimeFormat {
   const key = `${style}|${locale ?? ''}|${timeZone ?? ''}`
   let format = formatters.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      ...(style === 'dateTime'
-        ? { dateStyle: 'medium', timeStyle: 'medium' }
-        : { timeStyle: 'medium' }),
-      timeZone,
-    })
+    format = new Intl.DateTimeFormat(locale, { ...STYLES[style], timeZone })
     formatters.set(key, format)
   }
   return format
@@ -48,6 +49,16 @@ export function formatDateTime(
   const instant = toInstant(iso)
   if (instant === null) return '—'
   return formatter('dateTime', options).format(instant)
+}
+
+/** The day only, e.g. "30 Mar 2025", for a date above its time. */
+export function formatDate(
+  iso: string | null | undefined,
+  options: FormatOptions = {},
+): string {
+  const instant = toInstant(iso)
+  if (instant === null) return '—'
+  return formatter('date', options).format(instant)
 }
 
 /** Time of day only, for places where the date is already shown. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   durationBetween,
+  formatDate,
   formatDateTime,
   formatDuration,
   formatTime,
@@ -9,7 +10,7 @@ import {
 
 const berlin = { locale: 'en-GB', timeZone: 'Europe/Berlin' }
 
-describe('formatDateTime and formatTime', () => {
+describe('formatDateTime, formatDate and formatTime', () => {
   it('show a UTC instant in the viewer’s zone, across a DST change', () => {
     // Europe/Berlin jumps from 02:00 to 03:00 between these two instants.
     expect(formatDateTime('2025-03-30T00:59:30Z', berlin)).toBe(
@@ -19,6 +20,8 @@ describe('formatDateTime and formatTime', () => {
       '30 Mar 2025, 03:00:30',
     )
     expect(formatTime('2025-03-30T01:00:30Z', berlin)).toBe('03:00:30')
+    // Still 29 March in UTC, already the 30th in Berlin.
+    expect(formatDate('2025-03-29T23:30:00Z', berlin)).toBe('30 Mar 2025')
   })
 
   it('show the same instant differently in another zone', () => {
@@ -39,6 +42,7 @@ describe('formatDateTime and formatTime', () => {
     expect(formatDateTime(null)).toBe('—')
     expect(formatDateTime('')).toBe('—')
     expect(formatTime('not a date')).toBe('—')
+    expect(formatDate(undefined)).toBe('—')
   })
 })
 

@@ -161,6 +161,10 @@ describe('execution logs page', () => {
     expect(time.attributes('datetime')).toBe('2026-12-01T08:15:46.250Z')
     // The test runner's zone is UTC, so local time equals the instant.
     expect(time.text()).toMatch(/8:15:46/)
+    // Date and time may go onto two lines in a narrow column.
+    const [date, clock] = time.findAll('.timestamp__part')
+    expect(date!.text()).toMatch(/Dec.*2026/)
+    expect(clock!.text()).toMatch(/^8:15:46/)
   })
 
   it('tags test runs and only those', async () => {
@@ -186,6 +190,18 @@ describe('execution logs page', () => {
     await vi.waitFor(() =>
       expect(router.currentRoute.value.fullPath).toBe('/jobs/job_a1'),
     )
+  })
+
+  it('shows the start of a long job id, all of it on hover', async () => {
+    const jobId = '41249980-f5e9-43ba-aa33-580f549be6c8'
+    stubLogs(() => page([entry({ jobId })]))
+    const { wrapper } = await mountAt('/logs')
+
+    const link = wrapper.find('.col-jobId a')
+    expect(link.text()).toBe('41249980')
+    expect(link.attributes('title')).toBe(jobId)
+    expect(link.attributes('aria-label')).toBe(`Job ${jobId}`)
+    expect(link.attributes('href')).toBe(`/jobs/${jobId}`)
   })
 
   it('expands a row to show its details as JSON', async () => {

@@ -1,9 +1,13 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { WorkflowDetail } from '../../shared/api'
 import { employeeOnboarding } from '../../shared/templates/employee-onboarding'
-import { WorkflowDocument } from '../../shared/workflow/schema'
+import onboardingRequest from '../../shared/templates/onboarding-request.json'
+import {
+  WorkflowDocument,
+  type TriggerNode,
+} from '../../shared/workflow/schema'
 import { layoutGraph } from '../../app/composables/useAutoLayout'
-import { mountAt, stubApi } from './support'
+import { mountAt, stubApi, type Handler } from './support'
 
 const document = WorkflowDocument.parse(employeeOnboarding)
 
@@ -19,11 +23,43 @@ const workflow: WorkflowDetail = {
   document,
 }
 
-async function mountView(detail: WorkflowDetail = workflow) {
+// What `GET /api/apps` says of the installed apps, catalog left out.
+const installedApps = [
+  {
+    id: 'azure_ad',
+    configurations: [{ id: 'sandbox', name: 'Sandbox (Contoso)' }],
+  },
+  { id: 'service_desk', configurations: [] },
+]
+
+async function mountView(
+  detail: WorkflowDetail = workflow,
+  apps: Handler = () => ({ body: { items: installedApps } }),
+) {
   // jsdom cannot lay out; Vue Flow says so on every mount.
   vi.spyOn(console, 'warn').mockImplementation(() => {})
-  stubApi({ [`/api/workflows/${detail.id}`]: () => ({ body: detail }) })
+  stubApi({
+    [`/api/workflows/${detail.id}`]: () => ({ body: detail }),
+    '/api/apps': apps,
+  })
   return mountAt(`/workflows/${detail.id}`)
+}
+
+/** The workflow with its trigger changed, e.g. another sample. */
+function withTrigger(changes: Partial<TriggerNode>): WorkflowDetail {
+  const nodes = document.nodes.map((node) =>
+    node.kind === 'trigger' ? { ...node, ...changes } : node,
+  )
+  return { ...workflow, document: { ...document, nodes } }
+}
+
+/**
+ * The JSON a shell passes to curl: the last argument, one single-quoted
+ * word in which each `'\''` stands for a quote.
+ */
+function dataArgument(command: string): unknown {
+  const word = command.slice(command.indexOf("--data '") + 8, -1)
+  return JSON.parse(word.replaceAll(`'\\''`, "'"))
 }
 
 describe('workflow view', () => {
@@ -82,23 +118,52 @@ describe('workflow view', () => {
     expect(wrapper.findAll('.vue-flow__edge-text')).toHaveLength(2)
   })
 
-  it('shows the hook URL, a curl sample and the version', async () => {
+  it('shows the hook URL, a curl of the sample, the version', async () => {
     const { wrapper } = await mountView()
 
     const url = 'https://switchboard.example/hooks/wf_onboarding'
     expect(wrapper.find('[data-testid="hook-url"]').text()).toBe(url)
-    expect(wrapper.find('.code-block').text()).toBe(
-      [
-        `curl -X POST '${url}' \\`,
-        `  -H 'Content-Type: application/json' \\`,
-        `  --data '{"ticket":{"id":4711}}'`,
-      ].join('\n'),
+    const lines = wrapper.find('.code-block').text().split('\n')
+    expect(lines.slice(0, 6)).toEqual([
+      `curl -X POST '${url}' \\`,
+      `  -H 'Content-Type: application/json' \\`,
+      `  --data '{`,
+      `  "event": "service_request.created",`,
+      `  "ticket": {`,
+      `    "id": 4711,`,
+    ])
+    expect(lines).toContain(
+      `        "username": "jacob.whitfield@contoso-hr.example",`,
     )
+    expect(lines.at(-1)).toBe(`}'`)
+    expect(dataArgument(lines.join('\n'))).toEqual(onboardingRequest)
     // HTML collapses runs of white space, and so does what a user sees.
     const published = wrapper.find('[data-testid="published-version"]')
     expect(published.text().replace(/\s+/g, ' ')).toBe(
       'Version 3 (the draft shown has unpublished changes)',
     )
+  })
+
+  it('escapes a single quote in the sample for the shell', async () => {
+    const sample = { ticket: { id: 4712, subject: "Jacob's laptop" } }
+    const { wrapper } = await mountView(withTrigger({ sample }))
+
+    const curl = wrapper.find('.code-block').text()
+    expect(curl).toContain(`"subject": "Jacob'\\''s laptop"`)
+    expect(dataArgument(curl)).toEqual(sample)
+  })
+
+  it('without a sample, sends the record id where it is read', async () => {
+    const { wrapper } = await mountView(withTrigger({ sample: undefined }))
+
+    const curl = wrapper.find('.code-block').text()
+    expect(curl.split('\n').slice(2)).toEqual([
+      `  --data '{`,
+      `  "ticket": {`,
+      `    "id": 4711`,
+      `  }`,
+      `}'`,
+    ])
   })
 
   it('says "Draft only" for a workflow never published', async () => {
@@ -135,6 +200,35 @@ describe('workflow view', () => {
 
     await panel.find('button').trigger('click')
     expect(wrapper.find('.inspector').exists()).toBe(false)
+  })
+
+  it('names the configuration a step uses, else shows its id', async () => {
+    const { wrapper } = await mountView()
+    const configuration = () =>
+      wrapper.find('[data-testid="node-configuration"]')
+
+    await wrapper.find('.vue-flow__node[data-id="get_user"]').trigger('click')
+    expect(configuration().text()).toBe('Sandbox (Contoso)')
+    expect(configuration().attributes('title')).toBe('sandbox')
+
+    // The service desk is installed without a configuration of that id.
+    await wrapper
+      .find('.vue-flow__node[data-id="resolve_ticket"]')
+      .trigger('click')
+    expect(configuration().text()).toBe('sandbox')
+  })
+
+  it('shows configuration ids, quietly, when apps cannot load', async () => {
+    const { wrapper } = await mountView(workflow, () => ({
+      status: 503,
+      body: { error: { code: 'unavailable', message: 'Try again later' } },
+    }))
+
+    await wrapper.find('.vue-flow__node[data-id="get_user"]').trigger('click')
+    expect(wrapper.find('[data-testid="node-configuration"]').text()).toBe(
+      'sandbox',
+    )
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
   })
 
   it('says so when the workflow does not exist', async () => {

@@ -44,10 +44,14 @@ function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`
 }
 
+/**
+ * A command to paste into a POSIX shell. The JSON is indented so it can
+ * be read and edited before sending; a quoted shell word may span lines.
+ */
 export function curlCommand(url: string, payload: unknown): string {
   return [
     `curl -X POST ${shellQuote(url)}`,
     `  -H 'Content-Type: application/json'`,
-    `  --data ${shellQuote(JSON.stringify(payload))}`,
+    `  --data ${shellQuote(JSON.stringify(payload, null, 2))}`,
   ].join(' \\\n')
 }

@@ -18,7 +18,7 @@ const column = createColumnHelper<LogEntry>()
 export const logColumns = [
   column.accessor('startedAt', {
     header: 'Time',
-    cell: ({ getValue }) => h(TimeStamp, { iso: getValue() }),
+    cell: ({ getValue }) => h(TimeStamp, { iso: getValue(), show: 'wrap' }),
   }),
   column.accessor('source', {
     header: 'Source',
@@ -55,12 +55,7 @@ export const logColumns = [
   }),
   column.accessor('jobId', {
     header: 'Job ID',
-    cell: ({ getValue }) =>
-      h(
-        RouterLink,
-        { to: `/jobs/${encodeURIComponent(getValue())}`, class: 'mono' },
-        () => getValue(),
-      ),
+    cell: ({ getValue }) => jobLink(getValue()),
   }),
   column.accessor('entity', { header: 'Type' }),
   column.display({
@@ -69,6 +64,26 @@ export const logColumns = [
     cell: ({ row }) => detailsToggle(row),
   }),
 ] as ColumnDef<LogEntry, unknown>[]
+
+/** Shown characters of a job id: enough to tell the jobs of a page apart. */
+const SHORT_ID_LENGTH = 8
+
+/**
+ * A full id (a UUID) would make the widest column of the table, so only
+ * its start is shown; the whole id is in the tooltip and the link's name.
+ */
+function jobLink(jobId: string) {
+  return h(
+    RouterLink,
+    {
+      to: `/jobs/${encodeURIComponent(jobId)}`,
+      class: 'mono',
+      title: jobId,
+      'aria-label': `Job ${jobId}`,
+    },
+    () => jobId.slice(0, SHORT_ID_LENGTH),
+  )
+}
 
 function detailsToggle(row: Row<LogEntry>) {
   const verb = row.getIsExpanded() ? 'Hide' : 'Show'
