@@ -91,7 +91,8 @@ process.on('exit', () => {
 async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      say('stopping…')
+      // Ctrl-C reaches tsx and this process both; say it once.
+      if (!stopping) say('stopping…')
       void stopAll(0)
     })
   }

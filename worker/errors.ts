@@ -45,3 +45,8 @@ export class AppError extends Error {
     }
   }
 }
+
+/** A value someone typed, quoted and cut short for an error message. */
+export function quote(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)
+}

@@ -1,4 +1,4 @@
-import { parsePath, type ValuePath } from './parse'
+import { checkStrayBraces, parsePath, type ValuePath } from './parse'
 import { readPath, toText, type ResolveContext } from './resolve'
 
 /**
@@ -36,12 +36,15 @@ export function parseJsonTemplate(template: string): JsonTemplate {
   }
   for (const match of template.matchAll(PLACEHOLDER)) {
     const before = template.slice(last, match.index)
+    checkStrayBraces(before)
     scan(before)
     if (before) parts.push(before)
     parts.push({ path: parsePath(match[1]!), inString })
     last = match.index + match[0].length
   }
-  if (last < template.length) parts.push(template.slice(last))
+  const rest = template.slice(last)
+  checkStrayBraces(rest)
+  if (rest) parts.push(rest)
   return { parts }
 }
 

@@ -40,8 +40,9 @@ export class PlaceholderSyntaxError extends Error {
 }
 
 const ROOTS = new Set(['trigger', 'steps'])
-const NAME_START = /[A-Za-z_$]/
-const NAME_CHAR = /[\w$]/
+// Plain names: letters of any script, digits, `_` and `$`.
+const NAME_START = /[\p{L}_$]/u
+const NAME_CHAR = /[\p{L}\p{N}_$]/u
 
 /** Parses the expression between `{{` and `}}`. */
 export function parsePath(expression: string): ValuePath {
@@ -53,7 +54,14 @@ export function parsePath(expression: string): ValuePath {
   let i = 0
   const readName = (): string => {
     const start = i
-    if (!NAME_START.test(text[i] ?? '')) fail(`has no name at ${i + 1}`)
+    const ch = text[i]
+    if (ch === undefined) fail('ends where a name should follow')
+    if (!NAME_START.test(ch!)) {
+      fail(
+        `cannot start a name with "${ch}" (at ${i + 1}); ` +
+          'write such a key in brackets: ["key"]',
+      )
+    }
     while (i < text.length && NAME_CHAR.test(text[i]!)) i++
     return text.slice(start, i)
   }
@@ -119,6 +127,9 @@ export function parseTemplate(template: string): Template {
     last = match.index + match[0].length
   }
   if (last < template.length) parts.push(template.slice(last))
+  for (const part of parts) {
+    if (typeof part === 'string') checkStrayBraces(part)
+  }
 
   if (parts.length === 0) return { kind: 'literal', value: template }
   if (parts.length === 1 && typeof parts[0] !== 'string') {
@@ -128,6 +139,29 @@ export function parseTemplate(template: string): Template {
     return { kind: 'literal', value: template }
   }
   return { kind: 'text', parts }
+}
+
+/**
+ * Text outside placeholders must not hold `{{` or `}}`: a placeholder
+ * missing a brace would otherwise be sent to the app as literal text.
+ */
+export function checkStrayBraces(text: string): void {
+  const open = text.indexOf('{{')
+  if (open >= 0) {
+    const shown = text.slice(open, open + 40)
+    throw new PlaceholderSyntaxError(
+      `"${shown}" opens a placeholder with {{ but never closes it with }}`,
+      shown,
+    )
+  }
+  const close = text.indexOf('}}')
+  if (close >= 0) {
+    const shown = text.slice(Math.max(0, close - 38), close + 2)
+    throw new PlaceholderSyntaxError(
+      `"${shown}" closes a placeholder with }} that was never opened`,
+      shown,
+    )
+  }
 }
 
 /** Every placeholder of a template, in order. */
@@ -145,8 +179,9 @@ export function formatPath(root: string, segments: Segment[]): string {
   let out = root
   for (const segment of segments) {
     if (typeof segment === 'number') out += `[${segment}]`
-    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += `.${segment}`
-    else out += `[${JSON.stringify(segment)}]`
+    else if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(segment)) {
+      out += `.${segment}`
+    } else out += `[${JSON.stringify(segment)}]`
   }
   return `{{${out}}}`
 }

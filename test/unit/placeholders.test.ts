@@ -190,6 +190,30 @@ describe('template syntax', () => {
     )
   })
 
+  it('refuses a placeholder that misses a brace', () => {
+    expect(() => parseTemplate('x {{steps.get_user.output.id')).toThrow(
+      '"{{steps.get_user.output.id" opens a placeholder with {{ but never ' +
+        'closes it with }}',
+    )
+    expect(() => parseTemplate('{{trigger.{{trigger.a}}}}')).toThrow(
+      PlaceholderSyntaxError,
+    )
+    expect(() => parseTemplate('trigger.a}} and more')).toThrow(
+      'closes a placeholder with }} that was never opened',
+    )
+    expect(() => parseJsonTemplate('{"a": "{{trigger.a"}')).toThrow(
+      PlaceholderSyntaxError,
+    )
+  })
+
+  it('reads names in any script, and says how to write other keys', () => {
+    const ctx = context({ ключ: 'значение' })
+    expect(render('{{trigger.ключ}}', ctx)).toBe('значение')
+    expect(() => parseTemplate('{{trigger.-x}}')).toThrow(
+      'cannot start a name with "-" (at 9); write such a key in brackets',
+    )
+  })
+
   it('reads list indexes and tolerates spaces inside the braces', () => {
     const ctx = context({ hires: [{ upn: 'a@x' }, { upn: 'b@x' }] })
     expect(render('{{ trigger.hires[1].upn }}', ctx)).toBe('b@x')

@@ -170,3 +170,21 @@ describe('workflows that cannot run', () => {
     expect(body.error.code).toBe('not_published')
   })
 })
+
+describe('payloads nested too deep', () => {
+  it('refuses them with 400 before any job exists', async () => {
+    const id = await createEchoWorkflow('{{trigger.ticket.id}}')
+    const before = await countRows()
+    const body = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000)
+    const response = await postHook(id, body)
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'invalid_request',
+        message:
+          'The request body nests objects and lists deeper than 64 levels',
+      },
+    })
+    expect(await countRows()).toBe(before)
+  })
+})

@@ -157,6 +157,15 @@ describe('the execution logs API', () => {
     expect(found.map((r) => r.source)).toEqual(['CHG-9'])
   })
 
+  it('finds a job by the first characters of its id', async () => {
+    const all = await api('/api/logs?status=failed')
+    const row = ((await all.json()) as Page<LogEntry>).items[0]!
+    const short = row.jobId.slice(0, 8).toUpperCase()
+    const found = await api(`/api/logs?jobId=${short}`)
+    const rows = ((await found.json()) as Page<LogEntry>).items
+    expect(rows.map((r) => r.jobId)).toEqual([row.jobId])
+  })
+
   it('refuses a bad filter with a message naming it', async () => {
     const response = await api('/api/logs?status=maybe')
     expect(response.status).toBe(400)
@@ -164,5 +173,59 @@ describe('the execution logs API', () => {
     expect(error.message).toMatch(/^Query parameter "status"/)
     const cursor = await api('/api/logs?cursor=garbage')
     expect(cursor.status).toBe(400)
+  })
+})
+
+describe('secret inputs', () => {
+  it('keeps a password from the trigger out of all the job shows', async () => {
+    const password = 'Tr0ub4dor&3-SECRETPW'
+    const created = await api('/api/workflows', {
+      method: 'POST',
+      body: JSON.stringify({
+        ...oneStep({
+          app: 'azure_ad',
+          action: 'create_user',
+          configuration: 'sandbox',
+          inputs: {
+            userPrincipalName: 'temp.user@contoso-hr.example',
+            displayName: 'Temp User',
+            password: '{{trigger.pw}}',
+          },
+        }),
+        title: 'Password from the trigger',
+      }),
+    })
+    const { id } = (await created.json()) as { id: string }
+    await api(`/api/workflows/${id}/publish`, { method: 'POST' })
+    const hook = await postHook(id, JSON.stringify({ id: 'T-1', pw: password }))
+    const job = await waitForJob(
+      ((await hook.json()) as { jobId: string }).jobId,
+    )
+    expect(job.nodes[0]!.status).toBe('success')
+    expect(job.nodes[0]!.details.inputs?.password).toBe('[redacted]')
+    expect(job.trigger).toEqual({ id: 'T-1', pw: '[redacted]' })
+    const logs = await (await api(`/api/logs?jobId=${job.id}`)).text()
+    expect(logs + JSON.stringify(job)).not.toContain(password)
+  })
+})
+
+describe('inputs that resolve to nothing', () => {
+  it('fail the step naming the input and its placeholder', async () => {
+    const hook = await postHook('employee-onboarding', '{}')
+    const job = await waitForJob(
+      ((await hook.json()) as { jobId: string }).jobId,
+    )
+    expect(job.status).toBe('failed')
+    expect(job.nodes).toHaveLength(1)
+    expect(job.nodes[0]).toMatchObject({
+      label: 'Get user by username',
+      status: 'failed',
+      message:
+        'Input "Username (UPN)" is required but has no value (from ' +
+        '{{trigger.ticket.requested_item.custom_fields.username}})',
+    })
+    expect(job.nodes[0]!.details.warnings).toEqual([
+      '{{trigger.ticket.requested_item.custom_fields.username}} has no value',
+    ])
   })
 })

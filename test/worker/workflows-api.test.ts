@@ -77,7 +77,16 @@ describe('the workflows API', () => {
       'Employee onboarding',
     )
 
-    await api(`/api/workflows/${workflow.id}/publish`, { method: 'POST' })
+    const v2 = await api(`/api/workflows/${workflow.id}/publish`, {
+      method: 'POST',
+    })
+    expect(v2.status).toBe(201)
+    // Publishing the same draft again is not a new version.
+    const again = await api(`/api/workflows/${workflow.id}/publish`, {
+      method: 'POST',
+    })
+    expect(again.status).toBe(200)
+    expect(((await again.json()) as WorkflowVersion).version).toBe(2)
     await resetSandbox()
     const hook = await postHook(workflow.id, JSON.stringify(fixture))
     const { jobId } = (await hook.json()) as { jobId: string }

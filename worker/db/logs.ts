@@ -50,8 +50,11 @@ export async function queryLogs(
     params.push(query.workflowId)
   }
   if (query.jobId) {
-    where.push('job_id = ?')
-    params.push(query.jobId)
+    // The table shows the first characters of a job id; any prefix finds
+    // the job, as a range so the index serves it.
+    const prefix = query.jobId.trim().toLowerCase()
+    where.push('job_id >= ? AND job_id < ?')
+    params.push(prefix, `${prefix}\uffff`)
   }
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`

@@ -4,7 +4,7 @@ import type {
   WorkflowVersion,
 } from '../../shared/api'
 import type { WorkflowDocument } from '../../shared/workflow/schema'
-import { AppError } from '../errors'
+import { AppError, quote } from '../errors'
 
 interface WorkflowRow {
   id: string
@@ -137,18 +137,32 @@ export async function publishDraft(
   return { workflowId: id, version, publishedAt: now, document }
 }
 
-export async function getDraftRevision(
+export interface DraftState {
+  document: WorkflowDocument
+  revision: number
+  /** The latest version, if the draft has not changed since. */
+  unchangedVersion: number | null
+}
+
+export async function getDraftState(
   db: D1Database,
   id: string,
-): Promise<{ document: WorkflowDocument; revision: number }> {
+): Promise<DraftState> {
   const row = await db
-    .prepare('SELECT draft, draft_revision FROM workflows WHERE id = ?')
+    .prepare(
+      `SELECT draft, draft_revision, published_version, published_revision
+       FROM workflows WHERE id = ?`,
+    )
     .bind(id)
-    .first<Pick<WorkflowRow, 'draft' | 'draft_revision'>>()
+    .first<WorkflowRow>()
   if (!row) throw notFound(id)
   return {
     document: JSON.parse(row.draft) as WorkflowDocument,
     revision: row.draft_revision,
+    unchangedVersion:
+      row.published_revision === row.draft_revision
+        ? row.published_version
+        : null,
   }
 }
 
@@ -167,7 +181,7 @@ export async function getVersion(
   if (!row) {
     throw new AppError(
       'not_found',
-      `Workflow "${id}" has no published version ${version}`,
+      `Workflow ${quote(id)} has no published version ${version}`,
     )
   }
   return {
@@ -191,12 +205,12 @@ export async function getPublishedVersion(
   if (row.published_version === null) {
     throw new AppError(
       'not_published',
-      `Workflow "${id}" has not been published yet, so it cannot run`,
+      `Workflow ${quote(id)} has not been published yet, so it cannot run`,
     )
   }
   return row.published_version
 }
 
 function notFound(id: string): AppError {
-  return new AppError('workflow_not_found', `No workflow with id "${id}"`)
+  return new AppError('workflow_not_found', `No workflow with id ${quote(id)}`)
 }

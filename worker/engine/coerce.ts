@@ -2,7 +2,10 @@ import type { FieldSpec } from '../../shared/catalog'
 import { isEmpty } from '../../shared/conditions/operators'
 import { toText } from '../../shared/placeholders/resolve'
 
-/** An input's resolved value does not fit the input's type. */
+/**
+ * An input's resolved value does not fit the input's type. The message
+ * reads on from the input's name: "is required but has no value".
+ */
 export class InputError extends Error {
   constructor(message: string) {
     super(message)
@@ -20,7 +23,7 @@ export function coerceInput(spec: FieldSpec, value: unknown): unknown {
   if (isEmpty(value) && spec.type !== 'boolean') {
     if (spec.default !== undefined) return spec.default
     if (spec.required) {
-      throw new InputError(`"${spec.label}" is required but has no value`)
+      throw new InputError('is required but has no value')
     }
     return undefined
   }
@@ -42,9 +45,7 @@ export function coerceInput(spec: FieldSpec, value: unknown): unknown {
 function toNumber(spec: FieldSpec, value: unknown): number {
   const number = typeof value === 'number' ? value : Number(toText(value))
   if (!Number.isFinite(number)) {
-    throw new InputError(
-      `"${spec.label}" expects a number, not ${JSON.stringify(value)}`,
-    )
+    throw new InputError(`expects a number, not ${JSON.stringify(value)}`)
   }
   return number
 }
@@ -57,9 +58,7 @@ function toBoolean(spec: FieldSpec, value: unknown): boolean | undefined {
   const text = toText(value).trim().toLowerCase()
   if (text === 'true') return true
   if (text === 'false') return false
-  throw new InputError(
-    `"${spec.label}" expects true or false, not ${JSON.stringify(value)}`,
-  )
+  throw new InputError(`expects true or false, not ${JSON.stringify(value)}`)
 }
 
 function toChoice(spec: FieldSpec, value: unknown): string | number {
@@ -68,7 +67,7 @@ function toChoice(spec: FieldSpec, value: unknown): string | number {
   if (!choice) {
     const allowed = spec.choices?.map((c) => c.value).join(', ')
     throw new InputError(
-      `"${spec.label}" must be one of ${allowed}, not ${JSON.stringify(value)}`,
+      `must be one of ${allowed}, not ${JSON.stringify(value)}`,
     )
   }
   return choice.value

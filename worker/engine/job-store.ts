@@ -1,5 +1,6 @@
 import type { Job, NodeDetails, NodeRun } from '../../shared/api'
 import type { JobStatus } from '../../shared/status'
+import { createRedactor } from './redact'
 import type { StepResult } from './walk'
 
 /** The job's own row inside its Durable Object. */
@@ -22,6 +23,8 @@ export interface JobRecord {
 export interface RunRecord extends NodeRun {
   seq: number
   result: StepResult
+  /** Values of secret inputs, removed from all the job shows. */
+  sensitive: string[]
 }
 
 const SCHEMA = `
@@ -37,7 +40,8 @@ const SCHEMA = `
     kind TEXT NOT NULL, label TEXT NOT NULL, app TEXT, action TEXT,
     status TEXT NOT NULL, status_code INTEGER, message TEXT NOT NULL,
     started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
-    result TEXT NOT NULL, details TEXT NOT NULL
+    result TEXT NOT NULL, details TEXT NOT NULL,
+    sensitive TEXT NOT NULL DEFAULT '[]'
   );`
 
 /**
@@ -137,14 +141,16 @@ export class JobStore {
         finishedAt: String(row.finished_at),
         details: JSON.parse(String(row.details)) as NodeDetails,
         result: JSON.parse(String(row.result)) as StepResult,
+        sensitive: JSON.parse(String(row.sensitive)) as string[],
       }))
   }
 
   saveRun(run: RunRecord): void {
     this.#sql.exec(
       `INSERT INTO runs (seq, node_id, kind, label, app, action, status,
-        status_code, message, started_at, finished_at, result, details)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        status_code, message, started_at, finished_at, result, details,
+        sensitive)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       run.seq,
       run.nodeId,
       run.kind,
@@ -158,12 +164,15 @@ export class JobStore {
       run.finishedAt,
       JSON.stringify(run.result),
       JSON.stringify(run.details),
+      JSON.stringify(run.sensitive),
     )
   }
 
   snapshot(): Job | null {
     const job = this.job()
     if (!job) return null
+    const runs = this.runs()
+    const redact = createRedactor(runs.flatMap((run) => run.sensitive))
     return {
       id: job.id,
       workflowId: job.workflowId,
@@ -174,8 +183,8 @@ export class JobStore {
       entity: job.entity,
       startedAt: job.startedAt,
       finishedAt: job.finishedAt,
-      trigger: job.trigger,
-      nodes: this.runs().map(({ seq: _, result: __, ...run }) => run),
+      trigger: redact(job.trigger),
+      nodes: runs.map(({ seq: _, result: __, sensitive: ___, ...run }) => run),
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { NodeDetails } from '../../shared/api'
 import { APPS } from '../../shared/catalog'
+import { templatePaths, type Template } from '../../shared/placeholders/parse'
 import {
   resolveTemplate,
   UnknownStepError,
@@ -17,6 +18,11 @@ import type { StepResult } from './walk'
 export interface StepRun {
   result: StepResult
   details: NodeDetails
+  /**
+   * Values of the step's secret inputs. Whatever the job shows, its
+   * trigger payload included, is cleaned of them.
+   */
+  sensitive?: string[]
 }
 
 export type LoadConfiguration = (
@@ -45,12 +51,18 @@ export async function runAppStep(
 ): Promise<StepRun> {
   const { node } = step
   const secrets: string[] = []
+  const sensitive: string[] = []
   const inputs: Record<string, unknown> = {}
   const shownInputs: Record<string, unknown> = {}
   const warnings: string[] = []
   const fail = (message: string, details: NodeDetails = {}): StepRun => ({
     result: { status: 'failed', statusCode: null, message, output: {} },
-    details: createRedactor(secrets)({ ...details, inputs: shownInputs }),
+    details: createRedactor([...secrets, ...sensitive])({
+      ...details,
+      inputs: shownInputs,
+      ...(warnings.length ? { warnings } : {}),
+    }),
+    sensitive,
   })
 
   for (const { spec, value } of step.inputs) {
@@ -62,14 +74,18 @@ export async function runAppStep(
           : value
       resolved = coerceInput(spec, resolved)
     } catch (error) {
-      if (error instanceof UnknownStepError || error instanceof InputError) {
+      if (error instanceof InputError) {
+        const from = typeof value === 'object' ? placeholdersOf(value) : ''
+        return fail(`Input "${spec.label}" ${error.message}${from}`)
+      }
+      if (error instanceof UnknownStepError) {
         return fail(`Input "${spec.label}": ${error.message}`)
       }
       throw error
     }
     if (resolved === undefined) continue
     inputs[spec.name] = resolved
-    if (spec.secret) secrets.push(String(resolved))
+    if (spec.secret) sensitive.push(String(resolved))
     shownInputs[spec.name] = spec.secret ? '[redacted]' : resolved
   }
 
@@ -86,7 +102,7 @@ export async function runAppStep(
     const secret = configuration.secrets[field.name]
     if (field.secret && secret) secrets.push(secret)
   }
-  const redact = createRedactor(secrets)
+  const redact = createRedactor([...secrets, ...sensitive])
   const handler = actionHandler(node.app, node.action)
   if (!handler) return fail(`${appName} cannot run "${step.action.label}"`)
 
@@ -115,5 +131,12 @@ export async function runAppStep(
       output: outcome.output,
       ...(warnings.length ? { warnings } : {}),
     }),
+    sensitive,
   }
+}
+
+/** " (from {{…}})", naming the placeholders an input was built from. */
+function placeholdersOf(template: Template): string {
+  const sources = templatePaths(template).map((path) => path.source)
+  return sources.length ? ` (from ${sources.join(', ')})` : ''
 }

@@ -60,6 +60,7 @@ export async function runSteps(options: RunStepsOptions): Promise<JobStatus> {
         finishedAt: new Date().toISOString(),
         details: run.details,
         result,
+        sensitive: run.sensitive ?? [],
       })
     }
     const next = verdict(step, result)

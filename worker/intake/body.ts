@@ -49,9 +49,9 @@ function isJsonLike(type: string): boolean {
 async function readText(request: Request): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? 0)
   if (declared > MAX_BODY_BYTES) throw tooLarge()
-  const text = await request.text()
-  if (text.length > MAX_BODY_BYTES) throw tooLarge()
-  return text
+  const bytes = await request.arrayBuffer()
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge()
+  return new TextDecoder().decode(bytes)
 }
 
 function tooLarge(): AppError {
@@ -62,16 +62,44 @@ function tooLarge(): AppError {
 }
 
 export function parseJson(text: string, what: string): unknown {
+  let value: unknown
   try {
-    return JSON.parse(text)
+    value = JSON.parse(text)
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message : ''
-    // The engine's message names the position, except at the very end.
-    const where = /position \d+/.test(reason)
-      ? reason
-      : `${reason || 'Unexpected input'} at position ${text.length}`
+    // The engine names the position, except when the text ends early.
+    const where = /end of JSON input/.test(reason)
+      ? `${reason} at position ${text.length}`
+      : reason || 'Unexpected input'
     throw new AppError('invalid_json', `${what} is not valid JSON: ${where}`)
   }
+  if (depthOf(value) > MAX_DEPTH) {
+    throw new AppError(
+      'invalid_request',
+      `${what} nests objects and lists deeper than ${MAX_DEPTH} levels`,
+    )
+  }
+  return value
+}
+
+/**
+ * Deeper payloads are refused: no service desk sends them, and every later
+ * step (storage, copies between objects) would recurse as deep.
+ */
+export const MAX_DEPTH = 64
+
+/** Nesting depth of parsed JSON, walked without recursion. */
+function depthOf(root: unknown): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[root, 0]]
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
+    if (value === null || typeof value !== 'object') continue
+    if (depth + 1 > deepest) deepest = depth + 1
+    if (deepest > MAX_DEPTH) break
+    for (const child of Object.values(value)) stack.push([child, depth + 1])
+  }
+  return deepest
 }
 
 /**

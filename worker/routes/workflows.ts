@@ -5,7 +5,7 @@ import type { AppEnv } from '../app'
 import { configurationIds } from '../db/configurations'
 import {
   createWorkflow,
-  getDraftRevision,
+  getDraftState,
   getVersion,
   getWorkflow,
   listWorkflows,
@@ -65,7 +65,11 @@ workflowRoutes.put('/:id', async (c) => {
 
 workflowRoutes.post('/:id/publish', async (c) => {
   const id = c.req.param('id')
-  const draft = await getDraftRevision(c.env.DB, id)
+  const draft = await getDraftState(c.env.DB, id)
+  // Publishing an unchanged draft again is not a new version.
+  if (draft.unchangedVersion !== null) {
+    return c.json(await getVersion(c.env.DB, id, draft.unchangedVersion))
+  }
   // Checked again: a configuration may have gone since the draft was saved.
   const document = await checkDocument(c.env.DB, draft.document)
   const version = await publishDraft(c.env.DB, id, document, draft.revision)
