@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   workflow_not_found: 404,
   job_not_found: 404,
+  method_not_allowed: 405,
   not_published: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -143,6 +143,17 @@ describe('arrays, empty bodies and malformed JSON (C15)', () => {
 })
 
 describe('workflows that cannot run', () => {
+  it('answers 405 to a webhook called with GET', async () => {
+    const response = await api('/hooks/employee-onboarding')
+    expect(response.status).toBe(405)
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'method_not_allowed',
+        message: 'A webhook is called with POST and the request as its body',
+      },
+    })
+  })
+
   it('answers 409 for a workflow that was never published', async () => {
     const created = await api('/api/workflows', {
       method: 'POST',

@@ -3,6 +3,7 @@ import type { HookAccepted } from '../../shared/api'
 import type { AppEnv } from '../app'
 import { getPublishedVersion } from '../db/workflows'
 import { loadCompiled } from '../engine/workflow-cache'
+import { AppError } from '../errors'
 import { parseHookBody } from '../intake/body'
 
 export const hookRoutes = new Hono<AppEnv>()
@@ -23,4 +24,11 @@ hookRoutes.post('/:workflowId', async (c) => {
   const runner = c.env.JOBS.get(c.env.JOBS.idFromName(jobId))
   await runner.start({ jobId, workflowId, version, trigger })
   return c.json({ jobId } satisfies HookAccepted, 202)
+})
+
+hookRoutes.all('/:workflowId', () => {
+  throw new AppError(
+    'method_not_allowed',
+    'A webhook is called with POST and the request as its body',
+  )
 })
