@@ -76,10 +76,8 @@ export class JobRunner extends DurableObject<Env> {
       await this.#run(job)
       return
     }
-    if (job.flushedStatus !== job.status) {
-      await this.#flush()
-      return
-    }
+    // A flush that failed when the job ended is retried here.
+    if (job.flushedStatus !== job.status) await this.#flush()
     // The retention alarm: the logs in D1 go by the same rule.
     const expiresAt = Date.parse(job.finishedAt ?? '') + RETENTION_MS
     if (Date.now() >= expiresAt) await this.ctx.storage.deleteAll()

@@ -32,8 +32,7 @@ export type LoadConfiguration = (
 
 /**
  * The brief's status rule: an app's error answer (4xx) is Complete with
- * errors; no answer, a timeout, throttling that outlived its retries or
- * a 5xx is Failed.
+ * errors; no answer, a timeout (408), throttling (429) or a 5xx is Failed.
  */
 export function classify(statusCode: number, appError = false): NodeStatus {
   if (statusCode === 0 || statusCode === 408 || statusCode === 429) {
@@ -55,10 +54,9 @@ export async function runAppStep(
   const inputs: Record<string, unknown> = {}
   const shownInputs: Record<string, unknown> = {}
   const warnings: string[] = []
-  const fail = (message: string, details: NodeDetails = {}): StepRun => ({
+  const fail = (message: string): StepRun => ({
     result: { status: 'failed', statusCode: null, message, output: {} },
     details: createRedactor([...secrets, ...sensitive])({
-      ...details,
       inputs: shownInputs,
       ...(warnings.length ? { warnings } : {}),
     }),
