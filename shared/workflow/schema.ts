@@ -56,6 +56,17 @@ export const AppNode = z.object({
    * A systemic failure always stops the job.
    */
   onError: z.enum(['stop', 'continue']).default('stop'),
+  /**
+   * A test run's result the designer pinned: the editor offers its fields
+   * for binding. The engine never reads it.
+   */
+  pinned: z
+    .object({
+      statusCode: z.number().nullable(),
+      message: z.string(),
+      output: z.unknown(),
+    })
+    .optional(),
 })
 
 export const ConditionRule = z.object({
@@ -87,6 +98,15 @@ export const WorkflowEdge = z.object({
   branch: z.enum(['true', 'false']).optional(),
 })
 
+/** A sticky note on the canvas; it has no effect on runs. */
+export const StickyNote = z.object({
+  id: z.string().min(1).max(64),
+  text: z.string().max(4000),
+  position: Position,
+  width: z.number().positive().max(2000).optional(),
+  height: z.number().positive().max(2000).optional(),
+})
+
 export const WorkflowDocument = z.object({
   format: z.literal(WORKFLOW_FORMAT),
   formatVersion: z.literal(WORKFLOW_FORMAT_VERSION),
@@ -94,6 +114,7 @@ export const WorkflowDocument = z.object({
   description: z.string().max(2000).default(''),
   nodes: z.array(WorkflowNode).min(1).max(1000),
   edges: z.array(WorkflowEdge).max(4000),
+  notes: z.array(StickyNote).max(200).default([]),
 })
 
 export type TriggerNode = z.infer<typeof TriggerNode>
@@ -102,6 +123,7 @@ export type ConditionRule = z.infer<typeof ConditionRule>
 export type ConditionNode = z.infer<typeof ConditionNode>
 export type WorkflowNode = z.infer<typeof WorkflowNode>
 export type WorkflowEdge = z.infer<typeof WorkflowEdge>
+export type StickyNote = z.infer<typeof StickyNote>
 export type WorkflowDocument = z.infer<typeof WorkflowDocument>
 /** The document as written, before defaults are filled in. */
 export type WorkflowDocumentInput = z.input<typeof WorkflowDocument>
