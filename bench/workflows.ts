@@ -19,11 +19,17 @@ export function noOpChain(length: number): WorkflowDocumentInput {
         event: 'bench',
         entity: 'ticket',
         source: '{{trigger.ticket.id}}',
+        position: { x: 0, y: 0 },
       },
-      ...ids.map((id) => ({
+      ...ids.map((id, i) => ({
         id,
         kind: 'condition' as const,
         label: id,
+        // A grid, so the editor needs no layout pass to show it.
+        position: {
+          x: 260 * ((i + 1) % 20),
+          y: 140 * Math.floor((i + 1) / 20),
+        },
         rules: [
           {
             value: '{{trigger.ticket.id}}',

@@ -4,7 +4,11 @@
  */
 import type { JobStatus, NodeStatus } from './status'
 import type { Problem } from './workflow/problems'
-import type { WorkflowDocument } from './workflow/schema'
+import type {
+  AppNodeInput,
+  WorkflowDocument,
+  WorkflowDocumentInput,
+} from './workflow/schema'
 
 export interface ApiError {
   error: {
@@ -38,6 +42,55 @@ export interface WorkflowVersion {
   version: number
   publishedAt: string
   document: WorkflowDocument
+}
+
+/** One entry of `GET /api/workflows/:id/versions`, newest first. */
+export interface VersionSummary {
+  version: number
+  publishedAt: string
+}
+
+/** Body of `POST /api/workflows/:id/versions`: publish a browser draft. */
+export interface PublishRequest {
+  document: WorkflowDocumentInput
+  /** The published version the draft was started from; null if none. */
+  baseVersion: number | null
+}
+
+/** Answer of `POST /api/workflows/validate`; empty when valid. */
+export interface ValidationReport {
+  problems: Problem[]
+}
+
+/** What a test run reads for an upstream step: its pinned result. */
+export interface PinnedStepResult {
+  statusCode: number | null
+  message: string
+  output: unknown
+  /** Left out, it follows from the status code as in a job. */
+  status?: NodeStatus
+}
+
+/** Body of `POST /api/test-action`: run one app action once. */
+export interface TestActionRequest {
+  node: AppNodeInput
+  /** The sample payload `{{trigger.…}}` reads. */
+  trigger?: unknown
+  /** Results `{{steps.<id>.…}}` reads, by step id. */
+  steps?: Record<string, PinnedStepResult>
+  /** The workflow being edited: names the log row. */
+  workflowId?: string
+}
+
+/** A test run's result: the values a job shows for the node. */
+export interface TestActionResult {
+  status: NodeStatus
+  statusCode: number | null
+  message: string
+  output: unknown
+  details: NodeDetails
+  /** Id of its row in the execution logs (`test` is true there). */
+  logId: string
 }
 
 /** What a node did, as a log row and in a job's detail. */

@@ -7,6 +7,7 @@ import { appRoutes } from './routes/apps'
 import { hookRoutes } from './routes/hooks'
 import { jobRoutes } from './routes/jobs'
 import { logRoutes } from './routes/logs'
+import { testActionRoutes } from './routes/test-action'
 import { workflowRoutes } from './routes/workflows'
 import { ensureSandboxSeed } from './seed/sandbox'
 
@@ -26,6 +27,7 @@ export function createApp(): Hono<AppEnv> {
   app.route('/api/jobs', jobRoutes)
   app.route('/api/logs', logRoutes)
   app.route('/api/apps', appRoutes)
+  app.route('/api/test-action', testActionRoutes)
   app.route('/hooks', hookRoutes)
 
   app.all('/api/*', () => {

@@ -14,9 +14,11 @@ export const ERROR_STATUS = {
   job_not_found: 404,
   method_not_allowed: 405,
   not_published: 409,
+  version_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_workflow: 422,
+  invalid_node: 422,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>
 

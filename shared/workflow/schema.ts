@@ -127,3 +127,5 @@ export type StickyNote = z.infer<typeof StickyNote>
 export type WorkflowDocument = z.infer<typeof WorkflowDocument>
 /** The document as written, before defaults are filled in. */
 export type WorkflowDocumentInput = z.input<typeof WorkflowDocument>
+/** An app node as written, before defaults are filled in. */
+export type AppNodeInput = z.input<typeof AppNode>

@@ -3,6 +3,7 @@ import {
   findAction,
   STEP_RESULT_FIELDS,
   type FieldSpec,
+  type FieldType,
 } from '../catalog'
 import {
   OPERATOR_LABELS,
@@ -16,6 +17,12 @@ import {
   type Template,
   type ValuePath,
 } from '../placeholders/parse'
+import {
+  boundStepType,
+  comparisonRefuses,
+  inputRefuses,
+  TYPE_NAMES,
+} from './binding-types'
 import { ancestors, type WorkflowGraph } from './graph'
 import type { Problem } from './problems'
 import type { AppNode, ConditionNode, WorkflowNode } from './schema'
@@ -41,6 +48,8 @@ export function checkNodeBindings(
   const upstream = ancestors(scope.graph, node.id)
   const template = (text: string, path: string) =>
     checkTemplate(text, path, upstream, scope.graph, report)
+  const bound = (parsed: Template | undefined) =>
+    boundStepType(parsed, upstream, scope.graph)
 
   if (node.kind === 'trigger') {
     const parsed = template(node.source, at('source'))
@@ -52,21 +61,26 @@ export function checkNodeBindings(
       })
     }
   } else if (node.kind === 'app') {
-    checkAppNode(node, at, scope, template, report)
+    checkAppNode(node, at, scope, { template, bound }, report)
   } else {
-    checkConditionNode(node, at, template, report)
+    checkConditionNode(node, at, { template, bound }, report)
   }
   return problems
 }
 
 type Report = (problem: Omit<Problem, 'nodeId'>) => void
-type CheckTemplate = (text: string, path: string) => Template | undefined
+
+/** Parses and checks a template; and the type of the field it binds. */
+interface TemplateChecks {
+  template: (text: string, path: string) => Template | undefined
+  bound: (parsed: Template | undefined) => FieldType | undefined
+}
 
 function checkAppNode(
   node: AppNode,
   at: (field: string) => string,
   scope: BindingScope,
-  template: CheckTemplate,
+  { template, bound }: TemplateChecks,
   report: Report,
 ): void {
   const action = findAction(node.app, node.action)
@@ -119,6 +133,16 @@ function checkAppNode(
     }
     const parsed = template(value, path)
     if (parsed?.kind === 'literal') checkLiteral(spec, value, path, report)
+    const type = bound(parsed)
+    if (type && inputRefuses(spec.type, type)) {
+      report({
+        code: 'type_mismatch',
+        message:
+          `"${spec.label}" expects ${describeType(spec)}, but ` +
+          `${value} is ${TYPE_NAMES[type]}`,
+        path,
+      })
+    }
   }
 }
 
@@ -150,13 +174,14 @@ function describeType(spec: FieldSpec): string {
   if (spec.type === 'choice') {
     return 'one of ' + (spec.choices ?? []).map((c) => c.value).join(', ')
   }
-  return spec.type === 'boolean' ? 'true or false' : `a ${spec.type}`
+  if (spec.type === 'text') return 'text'
+  return TYPE_NAMES[spec.type]
 }
 
 function checkConditionNode(
   node: ConditionNode,
   at: (field: string) => string,
-  template: CheckTemplate,
+  { template, bound }: TemplateChecks,
   report: Report,
 ): void {
   node.rules.forEach((rule, i) => {
@@ -170,8 +195,23 @@ function checkConditionNode(
         path: `${path}.operator`,
       })
     }
-    template(rule.value, `${path}.value`)
-    if (UNARY_OPERATORS.has(rule.operator)) return
+    // Emptiness is checked whatever the comparison type, and a list
+    // rule's operand is one item, which may be of any type.
+    const side = (text: string, field: string, typed: boolean) => {
+      const type = bound(template(text, `${path}.${field}`))
+      if (!typed || !type || !comparisonRefuses(rule.compareAs, type)) return
+      report({
+        code: 'type_mismatch',
+        message:
+          `Rule ${i + 1} of "${node.label}" compares as ` +
+          `${TYPE_NAMES[rule.compareAs]}, but ${text} is ${TYPE_NAMES[type]}`,
+        path: `${path}.${field}`,
+      })
+    }
+    const operandsTyped = rule.compareAs === 'number'
+    const unary = UNARY_OPERATORS.has(rule.operator)
+    side(rule.value, 'value', !unary)
+    if (unary) return
     if (rule.operand === undefined || rule.operand === '') {
       report({
         code: 'missing_operand',
@@ -179,7 +219,7 @@ function checkConditionNode(
         path: `${path}.operand`,
       })
     } else {
-      template(rule.operand, `${path}.operand`)
+      side(rule.operand, 'operand', operandsTyped)
     }
     if (rule.operator === 'between') {
       if (!rule.operandTo) {
@@ -189,7 +229,7 @@ function checkConditionNode(
           path: `${path}.operandTo`,
         })
       } else {
-        template(rule.operandTo, `${path}.operandTo`)
+        side(rule.operandTo, 'operandTo', operandsTyped)
       }
     }
   })

@@ -56,7 +56,8 @@ function structureProblems(error: z.ZodError): Problem[] {
   })
 }
 
-function formatIssuePath(path: readonly PropertyKey[]): string {
+/** `nodes[2].inputs.username`: a Zod issue's place in a document. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
   let out = ''
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`

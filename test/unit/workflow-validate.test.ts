@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { employeeOnboarding } from '../../shared/templates/employee-onboarding'
 import type { Problem } from '../../shared/workflow/problems'
 import type { WorkflowDocumentInput } from '../../shared/workflow/schema'
+import {
+  comparisonRefuses,
+  inputRefuses,
+} from '../../shared/workflow/binding-types'
 import { validateWorkflow } from '../../shared/workflow/validate'
 
 const clone = (): WorkflowDocumentInput => structuredClone(employeeOnboarding)
@@ -143,5 +147,142 @@ describe('validating a workflow document', () => {
   it('refuses a document that is not a workflow at all', () => {
     expect(problemsOf('hello')[0]!.code).toBe('invalid_structure')
     expect(problemsOf({ format: 'bpmn' })[0]!.message).toMatch(/^format:/)
+  })
+})
+
+describe('checking the types of bound fields', () => {
+  const inputs = (doc: WorkflowDocumentInput, id: string) =>
+    node(doc, id).inputs as Record<string, unknown>
+  const firstRule = (doc: WorkflowDocumentInput) =>
+    (node(doc, 'user_exists').rules as Record<string, unknown>[])[0]!
+
+  it('refuses a true-or-false field for a number input', () => {
+    const doc = clone()
+    inputs(doc, 'note_existing').ticketId =
+      '{{steps.get_user.output.accountEnabled}}'
+    expect(problemsOf(doc)).toEqual([
+      {
+        code: 'type_mismatch',
+        message:
+          '"Ticket id" expects a number, but ' +
+          '{{steps.get_user.output.accountEnabled}} is true or false',
+        nodeId: 'note_existing',
+        path: 'nodes[3].inputs.ticketId',
+      },
+    ])
+  })
+
+  it('lets text feed a number input, since numeric text converts', () => {
+    const doc = clone()
+    inputs(doc, 'note_existing').ticketId =
+      '{{steps.get_user.output.displayName}}'
+    expect(problemsOf(doc)).toEqual([])
+  })
+
+  it('refuses a number or an object for a boolean input', () => {
+    const doc = clone()
+    inputs(doc, 'note_existing').private = '{{steps.get_user.statusCode}}'
+    inputs(doc, 'create_user').jobTitle = '{{steps.get_user.output}}'
+    inputs(doc, 'find_group').displayName = '{{steps.create_user.output}}'
+    expect(problemsOf(doc).map((p) => p.message)).toEqual([
+      '"Private" expects true or false, but {{steps.get_user.statusCode}} ' +
+        'is a number',
+    ])
+  })
+
+  it('refuses a list for a choice but takes a number', () => {
+    const doc = clone()
+    inputs(doc, 'resolve_ticket').status = '{{steps.user_exists.output.rules}}'
+    inputs(doc, 'resolve_ticket').priority = '{{steps.find_group.statusCode}}'
+    expect(problemsOf(doc).map((p) => [p.code, p.message])).toEqual([
+      [
+        'type_mismatch',
+        '"Status" expects one of 2, 3, 4, 5, but ' +
+          '{{steps.user_exists.output.rules}} is a list',
+      ],
+    ])
+  })
+
+  it('checks only a value that is exactly one placeholder', () => {
+    const doc = clone()
+    // Text around a placeholder makes text, whose content only the run
+    // knows; a wrong one fails the step then, naming the input.
+    inputs(doc, 'note_existing').private = 'x{{steps.get_user.output}}'
+    expect(problemsOf(doc)).toEqual([])
+    inputs(doc, 'note_existing').private = '{{trigger.ticket.requester}}'
+    expect(problemsOf(doc)).toEqual([])
+  })
+
+  it('says only that a step is not upstream, not that its type is wrong', () => {
+    const doc = clone()
+    inputs(doc, 'create_user').jobTitle = '{{steps.note_existing.output}}'
+    inputs(doc, 'resolve_ticket').ticketId = '{{steps.note_existing.output}}'
+    expect(problemsOf(doc).map((p) => p.code)).toEqual([
+      'not_upstream',
+      'not_upstream',
+    ])
+  })
+
+  it('refuses an object compared as a number, on either side', () => {
+    const doc = clone()
+    firstRule(doc).operandTo = '{{steps.get_user.output}}'
+    expect(problemsOf(doc)).toEqual([
+      {
+        code: 'type_mismatch',
+        message:
+          'Rule 1 of "User exists?" compares as a number, but ' +
+          '{{steps.get_user.output}} is an object',
+        nodeId: 'user_exists',
+        path: 'nodes[2].rules[0].operandTo',
+      },
+    ])
+    // Emptiness does not compare, so any value may be checked for it.
+    Object.assign(firstRule(doc), {
+      value: '{{steps.get_user.output}}',
+      operator: 'is_empty',
+    })
+    expect(problemsOf(doc)).toEqual([])
+  })
+
+  it('refuses a number compared as a list, but not a number item', () => {
+    const doc = clone()
+    Object.assign(firstRule(doc), {
+      value: '{{steps.get_user.output.displayName}}',
+      compareAs: 'list',
+      operator: 'contains',
+      operand: '{{steps.get_user.statusCode}}',
+      operandTo: undefined,
+    })
+    expect(problemsOf(doc)).toEqual([])
+    firstRule(doc).value = '{{steps.get_user.output.accountEnabled}}'
+    expect(problemsOf(doc).map((p) => p.message)).toEqual([
+      'Rule 1 of "User exists?" compares as a list, but ' +
+        '{{steps.get_user.output.accountEnabled}} is true or false',
+    ])
+  })
+
+  it('follows the documented table of what each input type refuses', () => {
+    const types = [
+      'text',
+      'number',
+      'boolean',
+      'choice',
+      'list',
+      'object',
+    ] as const
+    const refused = (input: (typeof types)[number]) =>
+      types.filter((bound) => inputRefuses(input, bound))
+    expect(Object.fromEntries(types.map((t) => [t, refused(t)]))).toEqual({
+      text: [],
+      number: ['boolean', 'list', 'object'],
+      boolean: ['number', 'list', 'object'],
+      choice: ['list', 'object'],
+      list: ['text', 'number', 'boolean', 'choice'],
+      object: ['text', 'number', 'boolean', 'choice'],
+    })
+    expect(comparisonRefuses('text', 'object')).toBe(false)
+    expect(comparisonRefuses('number', 'text')).toBe(false)
+    expect(comparisonRefuses('number', 'list')).toBe(true)
+    expect(comparisonRefuses('list', 'object')).toBe(false)
   })
 })

@@ -126,4 +126,44 @@ describe('the workflows API', () => {
     expect(text).not.toContain('sandbox-graph-secret')
     expect(text).not.toContain('sandbox-freshservice-key')
   })
+
+  it('validates a document without storing it', async () => {
+    const count = async () => {
+      const list = await api('/api/workflows')
+      return ((await list.json()) as { items: WorkflowSummary[] }).items.length
+    }
+    const before = await count()
+    const valid = await api('/api/workflows/validate', json(employeeOnboarding))
+    expect(valid.status).toBe(200)
+    expect(await valid.json()).toEqual({ problems: [] })
+
+    const document = structuredClone(employeeOnboarding)
+    const note = document.nodes[3] as { inputs: Record<string, unknown> }
+    note.inputs.private = '{{steps.get_user.statusCode}}'
+    const create = document.nodes[4] as { configuration: string }
+    create.configuration = 'production'
+    const response = await api('/api/workflows/validate', json(document))
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({
+      problems: [
+        {
+          code: 'type_mismatch',
+          message:
+            '"Private" expects true or false, but ' +
+            '{{steps.get_user.statusCode}} is a number',
+          nodeId: 'note_existing',
+          path: 'nodes[3].inputs.private',
+        },
+        {
+          code: 'unknown_configuration',
+          message:
+            '"Create user" uses configuration "production", which ' +
+            'azure_ad does not have',
+          nodeId: 'create_user',
+          path: 'nodes[4].configuration',
+        },
+      ],
+    })
+    expect(await count()).toBe(before)
+  })
 })

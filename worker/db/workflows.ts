@@ -60,6 +60,18 @@ export async function getWorkflow(
   }
 }
 
+/** The draft of a workflow, or null when there is no such workflow. */
+export async function findDraft(
+  db: D1Database,
+  id: string,
+): Promise<WorkflowDocument | null> {
+  const row = await db
+    .prepare('SELECT draft FROM workflows WHERE id = ?')
+    .bind(id)
+    .first<{ draft: string }>()
+  return row ? (JSON.parse(row.draft) as WorkflowDocument) : null
+}
+
 export async function createWorkflow(
   db: D1Database,
   id: string,
@@ -211,6 +223,6 @@ export async function getPublishedVersion(
   return row.published_version
 }
 
-function notFound(id: string): AppError {
+export function notFound(id: string): AppError {
   return new AppError('workflow_not_found', `No workflow with id ${quote(id)}`)
 }

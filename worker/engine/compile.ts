@@ -74,13 +74,7 @@ export function compileWorkflow(
     const node = graph.nodes.get(nodeId)!
     const incoming = graph.incoming.get(nodeId) ?? []
     if (node.kind === 'app') {
-      const action = findAction(node.app, node.action)
-      if (!action) throw new Error(`Unknown action ${node.app}.${node.action}`)
-      const inputs = action.inputs.map((spec) => ({
-        spec,
-        value: compileValue(node.inputs[spec.name]),
-      }))
-      steps.push({ kind: 'app', node, action, inputs, incoming })
+      steps.push(compileAppStep(node, incoming))
     } else if (node.kind === 'condition') {
       const rules = node.rules.map((rule) => ({
         rule,
@@ -101,6 +95,24 @@ export function compileWorkflow(
     stepIds: new Set(document.nodes.map((node) => node.id)),
     steps,
   }
+}
+
+/**
+ * One app node, ready to run. Also used alone by a test run, which runs
+ * a node outside any workflow exactly as a job would.
+ * Throws on an unknown action and on placeholder syntax errors.
+ */
+export function compileAppStep(
+  node: AppNode,
+  incoming: WorkflowEdge[] = [],
+): CompiledAppStep {
+  const action = findAction(node.app, node.action)
+  if (!action) throw new Error(`Unknown action ${node.app}.${node.action}`)
+  const inputs = action.inputs.map((spec) => ({
+    spec,
+    value: compileValue(node.inputs[spec.name]),
+  }))
+  return { kind: 'app', node, action, inputs, incoming }
 }
 
 function compileValue(

@@ -1,8 +1,16 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
+import type { ValidationReport } from '../../shared/api'
+import { WorkflowDocument } from '../../shared/workflow/schema'
 import { validateWorkflow } from '../../shared/workflow/validate'
-import type { WorkflowDocument } from '../../shared/workflow/schema'
 import type { AppEnv } from '../app'
 import { configurationIds } from '../db/configurations'
+import {
+  latestVersion,
+  listVersions,
+  publishDocument,
+  versionConflict,
+} from '../db/versions'
 import {
   createWorkflow,
   getDraftState,
@@ -14,6 +22,7 @@ import {
 } from '../db/workflows'
 import { AppError } from '../errors'
 import { readJsonBody } from '../intake/body'
+import { readBody } from '../intake/request'
 
 export const workflowRoutes = new Hono<AppEnv>()
 
@@ -37,6 +46,14 @@ async function checkDocument(
   }
   return result.document
 }
+
+/** The editor's server-side check: every problem, and nothing stored. */
+workflowRoutes.post('/validate', async (c) => {
+  const result = validateWorkflow(await readJsonBody(c.req.raw), {
+    configurations: await configurationIds(c.env.DB),
+  })
+  return c.json({ problems: result.problems } satisfies ValidationReport)
+})
 
 workflowRoutes.get('/', async (c) => {
   const items = await listWorkflows(c.env.DB, origin(c.req.url))
@@ -75,6 +92,53 @@ workflowRoutes.post('/:id/publish', async (c) => {
   const version = await publishDraft(c.env.DB, id, document, draft.revision)
   return c.json(version, 201)
 })
+
+workflowRoutes.get('/:id/versions', async (c) => {
+  return c.json({ items: await listVersions(c.env.DB, c.req.param('id')) })
+})
+
+const PublishBody = z.object({
+  document: z.unknown().refine((value) => value !== undefined, {
+    message: 'needs the workflow document',
+  }),
+  baseVersion: z
+    .number({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'needs the version the draft started from, or null'
+          : undefined,
+    })
+    .int()
+    .min(1)
+    .nullable(),
+})
+
+/**
+ * Publishes a draft edited in the browser. It is refused when another
+ * version was published after the one the draft started from, so nobody
+ * overwrites a colleague's work without seeing it.
+ */
+workflowRoutes.post('/:id/versions', async (c) => {
+  const id = c.req.param('id')
+  const body = await readBody(c.req.raw, PublishBody)
+  const latest = await latestVersion(c.env.DB, id)
+  if (latest.version !== body.baseVersion) {
+    // A retried request whose first attempt did publish is no conflict.
+    if (latest.version !== null && isStored(body.document, latest.document)) {
+      return c.json(await getVersion(c.env.DB, id, latest.version))
+    }
+    throw versionConflict(latest.version, body.baseVersion)
+  }
+  const document = await checkDocument(c.env.DB, body.document)
+  const version = await publishDocument(c.env.DB, id, document, latest.version)
+  return c.json(version, 201)
+})
+
+/** Whether a document is the one stored as this text. */
+function isStored(document: unknown, stored: string | null): boolean {
+  const parsed = WorkflowDocument.safeParse(document)
+  return parsed.success && JSON.stringify(parsed.data) === stored
+}
 
 workflowRoutes.get('/:id/versions/:version', async (c) => {
   const version = Number(c.req.param('version'))
