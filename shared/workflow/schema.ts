@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { OPERATORS } from '../conditions/operators'
+import { NODE_STATUSES } from '../status'
 
 /**
  * The workflow document, format version 1. It is what the editor saves,
@@ -62,6 +63,7 @@ export const AppNode = z.object({
    */
   pinned: z
     .object({
+      status: z.enum(NODE_STATUSES).optional(),
       statusCode: z.number().nullable(),
       message: z.string(),
       output: z.unknown(),
