@@ -5,8 +5,11 @@ import type {
   Page,
   WorkflowDetail,
   WorkflowSummary,
+  WorkflowVersion,
 } from '../../shared/api'
 import type { NodeStatus } from '../../shared/status'
+import type { Problem } from '../../shared/workflow/problems'
+import type { WorkflowDocument } from '../../shared/workflow/schema'
 
 /**
  * The one error type of the API client. `message` is written for people
@@ -17,6 +20,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** With `invalid_workflow`: every problem the server found. */
+    readonly problems?: Problem[],
   ) {
     super(message)
     this.name = 'ApiRequestError'
@@ -67,6 +72,36 @@ export async function getJson<T>(
   return (await response.json()) as T
 }
 
+/** Sends a JSON body and reads the JSON answer; errors as `getJson`. */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+      signal: options.signal,
+    })
+  } catch (error) {
+    if (options.signal?.aborted) throw error
+    throw new ApiRequestError(
+      0,
+      NETWORK_ERROR,
+      'Could not reach Switchboard. Check the connection and try again.',
+    )
+  }
+  if (!response.ok) throw await toRequestError(response)
+  return (await response.json()) as T
+}
+
 async function toRequestError(response: Response): Promise<ApiRequestError> {
   const body = await response.json().catch(() => null)
   if (isApiError(body)) {
@@ -74,6 +109,7 @@ async function toRequestError(response: Response): Promise<ApiRequestError> {
       response.status,
       body.error.code,
       body.error.message,
+      body.error.problems,
     )
   }
   // A proxy or the platform answered instead of the Worker.
@@ -135,4 +171,22 @@ export const api = {
     getJson<{ items: InstalledApp[] }>('/api/apps', { signal }),
   logs: (query: LogQuery, signal?: AbortSignal) =>
     getJson<Page<LogEntry>>('/api/logs', { query: { ...query }, signal }),
+  /** Creates a workflow whose draft is `document`. */
+  createWorkflow: (document: WorkflowDocument, signal?: AbortSignal) =>
+    sendJson<WorkflowDetail>('POST', '/api/workflows', document, { signal }),
+  /**
+   * Publishes `document` as the next version, if the latest published
+   * version is still `baseVersion` (else 409 `version_conflict`).
+   */
+  publishVersion: (
+    workflowId: string,
+    body: { document: WorkflowDocument; baseVersion: number | null },
+    signal?: AbortSignal,
+  ) =>
+    sendJson<WorkflowVersion>(
+      'POST',
+      `/api/workflows/${id(workflowId)}/versions`,
+      body,
+      { signal },
+    ),
 }
