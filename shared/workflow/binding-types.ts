@@ -6,7 +6,7 @@ import {
 } from '../catalog'
 import type { CompareAs } from '../conditions/operators'
 import type { Template } from '../placeholders/parse'
-import type { WorkflowGraph } from './graph'
+import type { Upstream, WorkflowGraph } from './graph'
 import { CONDITION_OUTPUTS } from './step-outputs'
 
 /**
@@ -57,7 +57,7 @@ export function comparisonRefuses(as: CompareAs, bound: FieldType): boolean {
  */
 export function boundStepType(
   template: Template | undefined,
-  upstream: ReadonlySet<string>,
+  upstream: Upstream,
   graph: WorkflowGraph,
 ): FieldType | undefined {
   if (template?.kind !== 'single' || template.path.root !== 'steps') {

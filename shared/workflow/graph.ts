@@ -81,3 +81,43 @@ export function descendants(graph: WorkflowGraph, id: string): Set<string> {
   }
   return seen
 }
+
+/** Whether a step runs before another: the steps a binding may read. */
+export interface Upstream {
+  has(id: string): boolean
+}
+
+/**
+ * The upstream steps of every node at once, as bit sets filled in graph
+ * order: each node's set is its sources' sets plus the sources. Asking
+ * `ancestors` per node would walk the graph once per node, which a
+ * workflow of hundreds of steps feels on every keystroke.
+ */
+export function upstreamIndex(graph: WorkflowGraph): (id: string) => Upstream {
+  const { order, cyclic } = topologicalOrder(graph)
+  const ids = [...order, ...cyclic]
+  const position = new Map(ids.map((id, i) => [id, i]))
+  const words = Math.ceil(ids.length / 32)
+  const bits = new Map<string, Uint32Array>()
+  for (const id of order) {
+    const set = new Uint32Array(words)
+    for (const edge of graph.incoming.get(id) ?? []) {
+      const source = position.get(edge.source)!
+      set[source >>> 5]! |= 1 << (source & 31)
+      const inherited = bits.get(edge.source)
+      if (inherited) for (let w = 0; w < words; w++) set[w]! |= inherited[w]!
+    }
+    bits.set(id, set)
+  }
+  return (id) => {
+    const set = bits.get(id)
+    // Nodes on a cycle have no order; walk for them (they are refused).
+    if (!set) return ancestors(graph, id)
+    return {
+      has: (other) => {
+        const at = position.get(other)
+        return at !== undefined && (set[at >>> 5]! & (1 << (at & 31))) !== 0
+      },
+    }
+  }
+}

@@ -23,7 +23,7 @@ import {
   inputRefuses,
   TYPE_NAMES,
 } from './binding-types'
-import { ancestors, type WorkflowGraph } from './graph'
+import type { Upstream, WorkflowGraph } from './graph'
 import type { Problem } from './problems'
 import type { AppNode, ConditionNode, WorkflowNode } from './schema'
 import { CONDITION_OUTPUTS } from './step-outputs'
@@ -32,6 +32,8 @@ import type { ValidateOptions } from './validate'
 /** What the binding checks of one document share. */
 export interface BindingScope {
   graph: WorkflowGraph
+  /** The steps that run before a given one (see upstreamIndex). */
+  upstreamOf: (id: string) => Upstream
   options: ValidateOptions
 }
 
@@ -45,7 +47,7 @@ export function checkNodeBindings(
   const problems: Problem[] = []
   const report = (problem: Omit<Problem, 'nodeId'>) =>
     problems.push({ ...problem, nodeId: node.id })
-  const upstream = ancestors(scope.graph, node.id)
+  const upstream = scope.upstreamOf(node.id)
   const template = (text: string, path: string) =>
     checkTemplate(text, path, upstream, scope.graph, report)
   const bound = (parsed: Template | undefined) =>
@@ -238,7 +240,7 @@ function checkConditionNode(
 function checkTemplate(
   text: string,
   path: string,
-  upstream: ReadonlySet<string>,
+  upstream: Upstream,
   graph: WorkflowGraph,
   report: Report,
 ): Template | undefined {
@@ -259,7 +261,7 @@ function checkTemplate(
 function checkStepPath(
   ref: ValuePath,
   path: string,
-  upstream: ReadonlySet<string>,
+  upstream: Upstream,
   graph: WorkflowGraph,
   report: Report,
 ): void {

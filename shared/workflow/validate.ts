@@ -3,6 +3,7 @@ import {
   buildGraph,
   descendants,
   topologicalOrder,
+  upstreamIndex,
   type WorkflowGraph,
 } from './graph'
 import type { Problem } from './problems'
@@ -33,7 +34,7 @@ export function validateWorkflow(
   }
   const document = parsed.data
   const graph = buildGraph(document.nodes, document.edges)
-  const scope = { graph, options }
+  const scope = { graph, upstreamOf: upstreamIndex(graph), options }
   const problems = [
     ...checkGraph(document, graph),
     ...document.nodes.flatMap((node, index) =>
