@@ -14,6 +14,30 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Workflows' },
   },
   {
+    path: '/workflows/new',
+    name: 'workflow-new',
+    component: () => import('./pages/WorkflowEditorPage.vue'),
+    // `?draft=new:<uuid>` reopens a new workflow's draft after a reload.
+    props: (route) => ({
+      draftKey:
+        typeof route.query.draft === 'string' ? route.query.draft : null,
+    }),
+    meta: { title: 'New workflow', wide: true },
+  },
+  {
+    path: '/workflows/:id/edit',
+    name: 'workflow-edit',
+    component: () => import('./pages/WorkflowEditorPage.vue'),
+    props: true,
+    meta: { title: 'Edit workflow', wide: true },
+  },
+  {
+    path: '/drafts',
+    name: 'drafts',
+    component: () => import('./pages/DraftsPage.vue'),
+    meta: { title: 'Drafts' },
+  },
+  {
     path: '/workflows/:id',
     name: 'workflow',
     component: () => import('./pages/WorkflowPage.vue'),

@@ -3,6 +3,10 @@ import type {
   Job,
   LogEntry,
   Page,
+  TestActionRequest,
+  TestActionResult,
+  ValidationReport,
+  VersionSummary,
   WorkflowDetail,
   WorkflowSummary,
   WorkflowVersion,
@@ -147,6 +151,8 @@ export function isNotFound(error: unknown): boolean {
 export interface InstalledApp {
   id: string
   configurations: { id: string; name: string }[]
+  /** False for a catalog app nobody installed; the palette hides it. */
+  installed?: boolean
 }
 
 const id = encodeURIComponent
@@ -189,4 +195,23 @@ export const api = {
       body,
       { signal },
     ),
+  /** The published versions, newest first. */
+  versions: (workflowId: string, signal?: AbortSignal) =>
+    getJson<{ items: VersionSummary[] }>(
+      `/api/workflows/${id(workflowId)}/versions`,
+      { signal },
+    ),
+  version: (workflowId: string, version: number, signal?: AbortSignal) =>
+    getJson<WorkflowVersion>(
+      `/api/workflows/${id(workflowId)}/versions/${version}`,
+      { signal },
+    ),
+  /** The server's problems with a document; stores nothing. */
+  validate: (document: WorkflowDocument, signal?: AbortSignal) =>
+    sendJson<ValidationReport>('POST', '/api/workflows/validate', document, {
+      signal,
+    }),
+  /** Runs one app step once, outside any job ("Test action"). */
+  testAction: (body: TestActionRequest, signal?: AbortSignal) =>
+    sendJson<TestActionResult>('POST', '/api/test-action', body, { signal }),
 }

@@ -12,6 +12,10 @@ import type {
 /** What each canvas node carries: the workflow node it draws. */
 export interface FlowNodeData {
   node: WorkflowNode
+  /** The editor's canvas: handles can be dragged to connect steps. */
+  editable?: boolean
+  /** How many problems the step has; the editor shows a badge. */
+  problems?: number
 }
 
 export type FlowNode = Node<FlowNodeData>
