@@ -35,6 +35,7 @@ export function useEditorSession(target: MaybeRefOrGetter<EditorTarget>) {
   const offline = ref(false)
   /** A local draft older than the server's, which was not opened. */
   const olderDraft = shallowRef<Draft | undefined>()
+  const appsTried = ref(false)
   let generation = 0
 
   async function open({ id, draftKey }: EditorTarget): Promise<void> {
@@ -43,6 +44,7 @@ export function useEditorSession(target: MaybeRefOrGetter<EditorTarget>) {
     // Fetched beside the workflow, not before it; the problems are
     // checked again against the configurations when they come.
     void appsStore.load().then(() => {
+      appsTried.value = true
       if (appsStore.loaded) store.setConfigurations(appsStore.items)
     })
 
@@ -92,6 +94,8 @@ export function useEditorSession(target: MaybeRefOrGetter<EditorTarget>) {
     olderDraft,
     /** The installed apps; null while unknown. */
     apps: computed(() => (appsStore.loaded ? appsStore.items : null)),
+    /** They could not be fetched (offline): only built-in steps. */
+    appsFailed: computed(() => appsTried.value && !appsStore.loaded),
     retry: () => open(toValue(target)),
   }
 }
