@@ -22,6 +22,16 @@ async function main(): Promise<void> {
   }
   row('each extra step', `${fixed(engine.perNodeMicros)} µs`)
 
+  console.log('\nEditor bundle (gzip; goal: editor route ≤ 250 KB)')
+  const weight = await weighRoute('pages/WorkflowEditorPage.vue')
+  const kb = (bytes: number) => `${fixed(bytes / 1024, 1)} KB`
+  row('entry (every page loads it)', kb(weight.entryGzip))
+  row(
+    'entry + editor route, eager',
+    kb(weight.routeGzip),
+    weight.routeGzip <= 250 * 1024 ? 'within the goal' : 'OVER THE GOAL',
+  )
+
   console.log(
     '\nStarting wrangler dev (workerd, local D1 and Durable Objects)…',
   )
