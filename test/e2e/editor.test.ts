@@ -1,6 +1,6 @@
 // The editor as a person uses it: a workflow built on the canvas from
 // the palette, bound from the data tree, tested, published and run. No
-// workflow JSON is typed; the trigger's sample is the only JSON pasted.
+// JSON is typed; the trigger's sample is loaded from a file.
 import { mkdtemp, readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -93,12 +93,12 @@ describe.skipIf(!browserTestsEnabled())('the workflow editor', () => {
       await openNewWorkflow()
       await ctx.annotate(`empty editor: ${await screenshot('editor-empty')}`)
 
-      // The trigger's sample: data, so pasting JSON is allowed here.
+      // The trigger's sample: the service desk's request, from a file.
       await select(page, 'trigger')
-      await page
-        .getByTestId('trigger-sample')
-        .fill(await readFile(FIXTURE, 'utf8'))
-      await field(page, 'Label').click()
+      await page.getByTestId('trigger-sample-file').setInputFiles(FIXTURE)
+      await expect
+        .poll(() => page.getByTestId('trigger-sample').inputValue())
+        .toContain('jacob.whitfield@contoso-hr.example')
 
       // Get user: dragged from the palette, connected by its handles.
       await dropFromPalette(page, `${APPS.azure}: Get user by username`, {
