@@ -26,7 +26,11 @@ export const InputValue = z.union([z.string(), z.number(), z.boolean()])
 
 const base = {
   id: NodeId,
-  label: z.string().trim().min(1, 'needs a label').max(120),
+  label: z
+    .string()
+    .trim()
+    .min(1, 'needs a label')
+    .max(120, 'is longer than 120 characters'),
   position: Position.optional(),
 }
 
@@ -112,7 +116,11 @@ export const StickyNote = z.object({
 export const WorkflowDocument = z.object({
   format: z.literal(WORKFLOW_FORMAT),
   formatVersion: z.literal(WORKFLOW_FORMAT_VERSION),
-  title: z.string().trim().min(1, 'needs a title').max(200),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'needs a title')
+    .max(200, 'is longer than 200 characters'),
   description: z.string().max(2000).default(''),
   nodes: z.array(WorkflowNode).min(1).max(1000),
   edges: z.array(WorkflowEdge).max(4000),

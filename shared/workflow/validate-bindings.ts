@@ -200,7 +200,21 @@ function checkConditionNode(
     // Emptiness is checked whatever the comparison type, and a list
     // rule's operand is one item, which may be of any type.
     const side = (text: string, field: string, typed: boolean) => {
-      const type = bound(template(text, `${path}.${field}`))
+      const parsed = template(text, `${path}.${field}`)
+      // A number typed by hand must be one, as in a number input.
+      if (typed && rule.compareAs === 'number' && parsed?.kind === 'literal') {
+        if (text.trim() === '' || !Number.isFinite(Number(text))) {
+          report({
+            code: 'invalid_input',
+            message:
+              `Rule ${i + 1} of "${node.label}" compares numbers, ` +
+              `but ${JSON.stringify(text)} is not a number`,
+            path: `${path}.${field}`,
+          })
+        }
+        return
+      }
+      const type = bound(parsed)
       if (!typed || !type || !comparisonRefuses(rule.compareAs, type)) return
       report({
         code: 'type_mismatch',

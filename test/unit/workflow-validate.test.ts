@@ -94,6 +94,24 @@ describe('validating a workflow document', () => {
     ])
   })
 
+  it('refuses a hand-typed number rule operand that is not a number', () => {
+    const doc = clone()
+    const check = node(doc, 'user_exists') as {
+      rules: { operand?: string; operandTo?: string }[]
+    }
+    check.rules[0]!.operand = 'abc'
+    expect(problemsOf(doc)).toEqual([
+      expect.objectContaining({
+        code: 'invalid_input',
+        nodeId: 'user_exists',
+        path: 'nodes[2].rules[0].operand',
+        message:
+          'Rule 1 of "User exists?" compares numbers, but "abc" is not a ' +
+          'number',
+      }),
+    ])
+  })
+
   it('refuses literal values of the wrong type', () => {
     const doc = clone()
     ;(node(doc, 'resolve_ticket').inputs as Record<string, unknown>).status = 9
