@@ -34,8 +34,12 @@ export interface BindingScope {
   graph: WorkflowGraph
   /** The steps that run before a given one (see upstreamIndex). */
   upstreamOf: (id: string) => Upstream
+  /** Steps too malformed to check: bindings to them are not judged. */
+  brokenIds: ReadonlySet<string>
   options: ValidateOptions
 }
+
+const ANY_STEP: Upstream = { has: () => true }
 
 /** Checks a node's action, inputs and every placeholder it holds. */
 export function checkNodeBindings(
@@ -47,9 +51,11 @@ export function checkNodeBindings(
   const problems: Problem[] = []
   const report = (problem: Omit<Problem, 'nodeId'>) =>
     problems.push({ ...problem, nodeId: node.id })
-  const upstream = scope.upstreamOf(node.id)
+  // With a broken step in the graph, what runs before what is not known.
+  const upstream =
+    scope.brokenIds.size > 0 ? ANY_STEP : scope.upstreamOf(node.id)
   const template = (text: string, path: string) =>
-    checkTemplate(text, path, upstream, scope.graph, report)
+    checkTemplate(text, path, upstream, scope, report)
   const bound = (parsed: Template | undefined) =>
     boundStepType(parsed, upstream, scope.graph)
 
@@ -255,7 +261,7 @@ function checkTemplate(
   text: string,
   path: string,
   upstream: Upstream,
-  graph: WorkflowGraph,
+  scope: BindingScope,
   report: Report,
 ): Template | undefined {
   let parsed: Template
@@ -267,7 +273,9 @@ function checkTemplate(
     return undefined
   }
   for (const ref of templatePaths(parsed)) {
-    if (ref.root === 'steps') checkStepPath(ref, path, upstream, graph, report)
+    if (ref.root !== 'steps') continue
+    if (scope.brokenIds.has(String(ref.segments[0]))) continue
+    checkStepPath(ref, path, upstream, scope.graph, report)
   }
   return parsed
 }

@@ -7,7 +7,13 @@ import {
   type WorkflowGraph,
 } from './graph'
 import type { Problem } from './problems'
-import { WorkflowDocument, type WorkflowEdge } from './schema'
+import {
+  WORKFLOW_FORMAT,
+  WORKFLOW_FORMAT_VERSION,
+  WorkflowDocument,
+  WorkflowEdge,
+  WorkflowNode,
+} from './schema'
 import { checkNodeBindings } from './validate-bindings'
 
 export type ValidationResult =
@@ -21,29 +27,104 @@ export interface ValidateOptions {
 
 /**
  * Checks a workflow document completely and lists every problem: the
- * structure first (a malformed document cannot be checked further), then
- * the graph, the app actions, the inputs and every placeholder.
+ * structure, the graph, the app actions, the inputs and every placeholder.
+ * In a malformed document the steps and connections that are well formed
+ * are still checked, so one broken step does not hide the rest.
  */
 export function validateWorkflow(
   input: unknown,
   options: ValidateOptions = {},
 ): ValidationResult {
   const parsed = WorkflowDocument.safeParse(input)
-  if (!parsed.success) {
-    return { ok: false, problems: structureProblems(parsed.error) }
+  if (parsed.success) {
+    const problems = checkParts(parsed.data, options)
+    return problems.length === 0
+      ? { ok: true, document: parsed.data, problems: [] }
+      : { ok: false, problems }
   }
-  const document = parsed.data
+  const structure = structureProblems(parsed.error)
+  const parts = wellFormedParts(input)
+  if (!parts) return { ok: false, problems: structure }
+  return {
+    ok: false,
+    problems: [...structure, ...checkParts(parts.document, options, parts)],
+  }
+}
+
+/** Where the parts checked stand in the document as written. */
+interface Positions {
+  nodeAt: readonly number[]
+  edgeAt: readonly number[]
+  /** Ids of steps too malformed to check: they exist, nothing more. */
+  brokenIds: ReadonlySet<string>
+}
+
+function checkParts(
+  document: WorkflowDocument,
+  options: ValidateOptions,
+  positions?: Positions,
+): Problem[] {
   const graph = buildGraph(document.nodes, document.edges)
-  const scope = { graph, upstreamOf: upstreamIndex(graph), options }
-  const problems = [
-    ...checkGraph(document, graph),
+  const scope = {
+    graph,
+    upstreamOf: upstreamIndex(graph),
+    options,
+    brokenIds: positions?.brokenIds ?? new Set<string>(),
+  }
+  return [
+    ...checkGraph(document, graph, positions),
     ...document.nodes.flatMap((node, index) =>
-      checkNodeBindings(node, index, scope),
+      checkNodeBindings(node, positions?.nodeAt[index] ?? index, scope),
     ),
   ]
-  return problems.length === 0
-    ? { ok: true, document, problems: [] }
-    : { ok: false, problems }
+}
+
+/**
+ * The steps and connections of a malformed document that parse on their
+ * own. Connections touching a broken step are left out, since what they
+ * lead to cannot be known.
+ */
+function wellFormedParts(
+  input: unknown,
+): (Positions & { document: WorkflowDocument }) | null {
+  if (input === null || typeof input !== 'object') return null
+  const raw = input as { nodes?: unknown; edges?: unknown }
+  const rawNodes = Array.isArray(raw.nodes) ? raw.nodes : []
+  const rawEdges = Array.isArray(raw.edges) ? raw.edges : []
+  const nodes: WorkflowDocument['nodes'] = []
+  const nodeAt: number[] = []
+  const brokenIds = new Set<string>()
+  rawNodes.forEach((item: unknown, index) => {
+    const node = WorkflowNode.safeParse(item)
+    if (node.success) {
+      nodes.push(node.data)
+      nodeAt.push(index)
+    } else {
+      const id = (item as { id?: unknown } | null)?.id
+      if (typeof id === 'string') brokenIds.add(id)
+    }
+  })
+  const edges: WorkflowEdge[] = []
+  const edgeAt: number[] = []
+  rawEdges.forEach((item: unknown, index) => {
+    const edge = WorkflowEdge.safeParse(item)
+    if (!edge.success) return
+    if (brokenIds.has(edge.data.source) || brokenIds.has(edge.data.target)) {
+      return
+    }
+    edges.push(edge.data)
+    edgeAt.push(index)
+  })
+  const document: WorkflowDocument = {
+    format: WORKFLOW_FORMAT,
+    formatVersion: WORKFLOW_FORMAT_VERSION,
+    title: 'unchecked',
+    description: '',
+    nodes,
+    edges,
+    notes: [],
+  }
+  return { document, nodeAt, edgeAt, brokenIds }
 }
 
 function structureProblems(error: z.ZodError): Problem[] {
@@ -70,7 +151,10 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 function checkGraph(
   document: WorkflowDocument,
   graph: WorkflowGraph,
+  positions?: Positions,
 ): Problem[] {
+  const nodeAt = (index: number) => positions?.nodeAt[index] ?? index
+  const edgeAt = (index: number) => positions?.edgeAt[index] ?? index
   const problems: Problem[] = []
   const ids = new Set<string>()
   document.nodes.forEach((node, index) => {
@@ -79,14 +163,16 @@ function checkGraph(
         code: 'duplicate_node',
         message: `Two steps have the id "${node.id}"`,
         nodeId: node.id,
-        path: `nodes[${index}].id`,
+        path: `nodes[${nodeAt(index)}].id`,
       })
     }
     ids.add(node.id)
   })
 
   const triggers = document.nodes.filter((node) => node.kind === 'trigger')
-  if (triggers.length === 0) {
+  // With a broken step in the way, what reaches what is not known.
+  const complete = !positions || positions.brokenIds.size === 0
+  if (triggers.length === 0 && complete) {
     problems.push({
       code: 'missing_trigger',
       message: 'The workflow has no trigger',
@@ -99,7 +185,7 @@ function checkGraph(
   }
 
   document.edges.forEach((edge, index) => {
-    problems.push(...checkEdge(graph, edge, index))
+    problems.push(...checkEdge(graph, edge, edgeAt(index)))
   })
 
   const { cyclic } = topologicalOrder(graph)
@@ -110,7 +196,7 @@ function checkGraph(
       nodeId: cyclic[0],
     })
   }
-  if (triggers.length === 1) {
+  if (triggers.length === 1 && complete) {
     const reachable = descendants(graph, triggers[0]!.id)
     for (const node of document.nodes) {
       if (!reachable.has(node.id)) {

@@ -86,6 +86,9 @@ describe('importing', () => {
       'nodes[1].label: needs a label',
       'nodes[2].id: must start with a lowercase letter and use only a-z, ' +
         '0-9 and _',
+      // The well-formed rest is checked too: these edges name the old id.
+      'A connection\'s source "user_exists" is not a step',
+      'A connection\'s source "user_exists" is not a step',
     ])
     // The editor holds it as written, so the user can fix it there.
     expect(result.document.nodes).toHaveLength(8)

@@ -162,6 +162,21 @@ describe('validating a workflow document', () => {
     expect(problems.every((p) => p.code === 'invalid_structure')).toBe(true)
   })
 
+  it('still checks the well-formed steps of a malformed document', () => {
+    const doc = clone()
+    const check = node(doc, 'user_exists') as { rules: unknown[] }
+    check.rules = []
+    node(doc, 'create_user').action = 'clone_user'
+    ;(node(doc, 'find_group').inputs as Record<string, unknown>).displayName =
+      ''
+    const problems = problemsOf(doc)
+    expect(problems.map((p) => [p.code, p.path ?? p.nodeId])).toEqual([
+      ['invalid_structure', 'nodes[2].rules'],
+      ['unknown_action', 'nodes[4].action'],
+      ['missing_input', 'nodes[5].inputs.displayName'],
+    ])
+  })
+
   it('refuses a document that is not a workflow at all', () => {
     expect(problemsOf('hello')[0]!.code).toBe('invalid_structure')
     expect(problemsOf({ format: 'bpmn' })[0]!.message).toMatch(/^format:/)
