@@ -4,6 +4,7 @@ import { api, ApiRequestError, NETWORK_ERROR } from '../api/client'
 import type { InstalledApp } from '../api/client'
 import type { WorkflowDocument } from '../../shared/workflow/schema'
 import { createAutosave } from './autosave'
+import { watchOtherTabs } from './other-tabs'
 import type { Command } from './commands'
 import {
   blankDocument,
@@ -65,6 +66,15 @@ export const useEditorStore = defineStore('editor', () => {
   const savedAt = ref<string | null>(null)
   /** Why the last draft write failed (private mode, disk full), or null. */
   const saveError = ref<unknown>(null)
+  /**
+   * Another tab saved this same draft since this one opened it. Saving
+   * here stops, so neither tab silently overwrites the other's work.
+   */
+  const changedElsewhere = ref(false)
+  const tabs = watchOtherTabs((key) => {
+    if (key === draftKey.value) changedElsewhere.value = true
+  })
+  onScopeDispose(() => tabs.close())
 
   // The document as last validated: moves do not change the problems,
   // and validating a big workflow on every frame of a drag would stutter.
@@ -101,9 +111,10 @@ export const useEditorStore = defineStore('editor', () => {
 
   async function writeDraft(): Promise<void> {
     const key = draftKey.value
-    if (!key || !changedAt) return
+    if (!key || !changedAt || changedElsewhere.value) return
     const updatedAt = changedAt
     await saveDraft(currentDraft(key, updatedAt))
+    tabs.announce(key)
     savedAt.value = updatedAt
     saveError.value = null
   }
@@ -214,6 +225,7 @@ export const useEditorStore = defineStore('editor', () => {
     selection.value = EMPTY_SELECTION
     savedAt.value = null
     saveError.value = null
+    changedElsewhere.value = false
     changedAt = null
     history.clear()
   }
@@ -338,6 +350,7 @@ export const useEditorStore = defineStore('editor', () => {
     configurations,
     savedAt,
     saveError,
+    changedElsewhere,
     problems,
     problemsByNode,
     generalProblems,

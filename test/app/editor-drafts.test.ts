@@ -145,3 +145,24 @@ describe('drafts in this browser', () => {
     expect(await reloaded.openDraft('new:gone')).toBe(false)
   })
 })
+
+describe('one workflow open in two tabs', () => {
+  it('stops saving in the tab whose draft another tab changed', async () => {
+    serve()
+    const first = freshStore()
+    const second = freshStore()
+    await first.open('wf_onboarding')
+    await second.open('wf_onboarding')
+
+    second.updateNode('get_user', { label: 'Changed in the second tab' })
+    await second.flushDraft()
+    await vi.waitFor(() => expect(first.changedElsewhere).toBe(true))
+
+    first.updateNode('get_user', { label: 'Changed in the first tab' })
+    await first.flushDraft()
+    const draft = await loadDraft('wf:wf_onboarding')
+    const node = draft?.document.nodes.find((n) => n.id === 'get_user')
+    expect(node?.label).toBe('Changed in the second tab')
+    expect(second.changedElsewhere).toBe(false)
+  })
+})
