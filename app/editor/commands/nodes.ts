@@ -46,7 +46,7 @@ export function addNodeCommand(
     ok: true,
     nodeId: node.id,
     command: {
-      label: `Add "${node.label}"`,
+      label: `Add ${quoted(node.label)}`,
       apply: (doc) => ({ ...doc, nodes: [...doc.nodes, node] }),
       revert: (doc) => ({
         ...doc,
@@ -212,7 +212,7 @@ function assign(node: WorkflowNode, fields: Fields): WorkflowNode {
 }
 
 function describePatch(node: WorkflowNode, keys: string[]): string {
-  const name = `"${node.label}"`
+  const name = quoted(node.label)
   if (keys.length === 1) {
     if (keys[0] === 'label') return `Rename ${name}`
     if (keys[0] === 'position') return `Move ${name}`
@@ -284,4 +284,9 @@ function workflowFieldsCommand(
     },
   }
   return self
+}
+
+/** A step's label for an undo tooltip: quoted, and short however long. */
+function quoted(label: string): string {
+  return JSON.stringify(label.length > 40 ? `${label.slice(0, 39)}…` : label)
 }
