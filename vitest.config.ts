@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import {
@@ -49,6 +50,8 @@ export default defineConfig({
                 ),
                 // Set by the global setup, which starts the sandbox first.
                 SANDBOX_URL: sandboxUrl(),
+                // A fresh key per run: no secret of the tests is stored.
+                SECRETS_KEY: randomBytes(32).toString('base64'),
               },
             },
           })),

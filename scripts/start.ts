@@ -2,6 +2,7 @@
 // Builds the SPA, migrates the local D1, starts the sandbox in-process and
 // `wrangler dev` as a child, and stops both on Ctrl-C or SIGTERM.
 import type { ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
@@ -43,19 +44,28 @@ async function assertPortFree(port: number, what: string, env: string) {
 }
 
 /**
- * Sets SANDBOX_URL in .dev.vars (which wrangler dev reads), keeping any
- * other line the developer put there.
+ * Sets SANDBOX_URL in .dev.vars (which wrangler dev reads), and creates
+ * the local SECRETS_KEY on first start (it seals the configurations'
+ * credentials; a new one would make the stored ones unreadable). Any
+ * other line the developer put there is kept. The file is git-ignored.
  */
 function writeDevVars(sandboxUrl: string): void {
   const file = path.join(repoRoot, '.dev.vars')
-  const wanted = `SANDBOX_URL=${sandboxUrl}`
   const old = existsSync(file) ? readFileSync(file, 'utf8') : ''
   const lines = old === '' ? [] : old.replace(/\n$/, '').split('\n')
-  const at = lines.findIndex((l) => /^\s*(export\s+)?SANDBOX_URL\s*=/.test(l))
-  if (at >= 0 && lines[at]?.trim() === wanted) return
-  if (at >= 0) lines[at] = wanted
-  else lines.push(wanted)
-  writeFileSync(file, `${lines.join('\n')}\n`)
+  const indexOf = (name: string) =>
+    lines.findIndex((l) => new RegExp(`^\\s*(export\\s+)?${name}\\s*=`).test(l))
+  const set = (name: string, value: string) => {
+    const at = indexOf(name)
+    if (at >= 0) lines[at] = `${name}=${value}`
+    else lines.push(`${name}=${value}`)
+  }
+  set('SANDBOX_URL', sandboxUrl)
+  if (indexOf('SECRETS_KEY') < 0) {
+    set('SECRETS_KEY', randomBytes(32).toString('base64'))
+  }
+  const text = `${lines.join('\n')}\n`
+  if (text !== old) writeFileSync(file, text, { mode: 0o600 })
 }
 
 function say(message: string): void {

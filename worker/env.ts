@@ -11,4 +11,10 @@ export interface Env {
    * and the onboarding workflow are created on first use.
    */
   SANDBOX_URL?: string
+  /**
+   * 32 random bytes, base64: the key configuration secrets are sealed
+   * with (see worker/secrets/vault.ts). A Worker secret in production;
+   * `npm start` writes a local one into .dev.vars.
+   */
+  SECRETS_KEY?: string
 }

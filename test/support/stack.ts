@@ -1,6 +1,7 @@
 // The whole local stack for browser tests, isolated from `npm start`: its
 // own SPA build, D1 state, sandbox and worker port, all thrown away after.
 import type { ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -73,6 +74,7 @@ export async function startStack(): Promise<Stack> {
       ...['--persist-to', state, '--assets', assets],
       // Overrides whatever .dev.vars `npm start` left behind.
       ...['--var', `SANDBOX_URL:${sandbox.url}`],
+      ...['--var', `SECRETS_KEY:${randomBytes(32).toString('base64')}`],
     ])
     const output = collectOutput(worker)
     const baseUrl = `http://${HOST}:${port}`

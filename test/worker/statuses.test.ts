@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { ApiError, Job, LogEntry, Page } from '../../shared/api'
 import type { WorkflowDocumentInput } from '../../shared/workflow/schema'
 import { installStatements } from '../../worker/db/configurations'
+import { createVault } from '../../worker/secrets/vault'
 import { classify } from '../../worker/engine/run-app'
 import { api, postHook, waitForJob } from './helpers'
 import { SANDBOX_URL } from './sandbox'
@@ -11,15 +12,16 @@ const WRONG_SECRET = 'not-the-secret-Zq9!'
 
 beforeAll(async () => {
   await api('/api/health') // seeds the sandbox configurations
+  const vault = createVault(env.SECRETS_KEY)
   await env.DB.batch([
-    ...installStatements(env.DB, {
+    ...(await installStatements(env.DB, vault, {
       app: 'service_desk',
       id: 'unreachable',
       name: 'Closed port',
       settings: { baseUrl: 'http://127.0.0.1:9' },
       secrets: { apiKey: 'unused-key-1234' },
-    }),
-    ...installStatements(env.DB, {
+    })),
+    ...(await installStatements(env.DB, vault, {
       app: 'azure_ad',
       id: 'wrong-secret',
       name: 'Wrong secret',
@@ -30,7 +32,7 @@ beforeAll(async () => {
         graphUrl: `${SANDBOX_URL}/azure/graph`,
       },
       secrets: { clientSecret: WRONG_SECRET },
-    }),
+    })),
   ])
 })
 

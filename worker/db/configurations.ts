@@ -1,3 +1,5 @@
+import type { Vault } from '../secrets/vault'
+
 /**
  * App installations and their configurations. Secrets sit in their own
  * column and leave this module only towards a connector, never towards
@@ -45,6 +47,7 @@ export async function configurationIds(
 
 export async function loadConfiguration(
   db: D1Database,
+  vault: Vault,
   app: string,
   id: string,
 ): Promise<Configuration | null> {
@@ -67,8 +70,21 @@ export async function loadConfiguration(
     id: row.id,
     name: row.name,
     settings: JSON.parse(row.settings) as Record<string, string>,
-    secrets: JSON.parse(row.secrets) as Record<string, string>,
+    secrets: await openSecrets(vault, row.secrets, `${app}/${id}`),
   }
+}
+
+function openSecrets(
+  vault: Vault,
+  stored: string,
+  owner: string,
+): Promise<Record<string, string>> {
+  // Rows written before secrets were sealed hold plain JSON; the next
+  // save of the configuration seals them.
+  if (stored.startsWith('{')) {
+    return Promise.resolve(JSON.parse(stored) as Record<string, string>)
+  }
+  return vault.open(stored, owner)
 }
 
 /**
@@ -76,11 +92,16 @@ export async function loadConfiguration(
  * Used for the sandbox configurations, whose address changes with the
  * port the sandbox runs on.
  */
-export function installStatements(
+export async function installStatements(
   db: D1Database,
+  vault: Vault,
   configuration: Configuration,
-): D1PreparedStatement[] {
+): Promise<D1PreparedStatement[]> {
   const now = new Date().toISOString()
+  const sealed = await vault.seal(
+    configuration.secrets,
+    `${configuration.app}/${configuration.id}`,
+  )
   return [
     db
       .prepare(
@@ -101,7 +122,7 @@ export function installStatements(
         configuration.id,
         configuration.name,
         JSON.stringify(configuration.settings),
-        JSON.stringify(configuration.secrets),
+        sealed,
         now,
         now,
       ),

@@ -6,6 +6,7 @@ import { loadConfiguration, type Configuration } from '../db/configurations'
 import { LOG_RETENTION_DAYS } from '../db/logs'
 import type { Env } from '../env'
 import { log } from '../log'
+import { createVault, type Vault } from '../secrets/vault'
 import { flushToD1 } from './flush'
 import { JobStore, type JobRecord } from './job-store'
 import { runAppStep } from './run-app'
@@ -31,10 +32,12 @@ const RETENTION_MS = LOG_RETENTION_DAYS * 86_400_000
  */
 export class JobRunner extends DurableObject<Env> {
   readonly #store: JobStore
+  readonly #vault: Vault
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
     this.#store = new JobStore(ctx.storage)
+    this.#vault = createVault(env.SECRETS_KEY)
   }
 
   /** Records the job and schedules its run; a repeated start is a no-op. */
@@ -96,7 +99,10 @@ export class JobRunner extends DurableObject<Env> {
     const configuration = (app: string, id: string) => {
       const key = `${app}/${id}`
       if (!configurations.has(key)) {
-        configurations.set(key, loadConfiguration(this.env.DB, app, id))
+        configurations.set(
+          key,
+          loadConfiguration(this.env.DB, this.#vault, app, id),
+        )
       }
       return configurations.get(key)!
     }

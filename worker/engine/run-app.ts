@@ -12,6 +12,7 @@ import { ConnectorError, type ActionOutcome } from '../connectors/types'
 import type { Configuration } from '../db/configurations'
 import { coerceInput, InputError } from './coerce'
 import type { CompiledAppStep } from './compile'
+import { VaultError } from '../secrets/vault'
 import { createRedactor } from './redact'
 import type { StepResult } from './walk'
 
@@ -87,7 +88,13 @@ export async function runAppStep(
     shownInputs[spec.name] = spec.secret ? '[redacted]' : resolved
   }
 
-  const configuration = await loadConfiguration(node.app, node.configuration)
+  let configuration: Configuration | null
+  try {
+    configuration = await loadConfiguration(node.app, node.configuration)
+  } catch (error) {
+    if (error instanceof VaultError) return fail(error.message)
+    throw error
+  }
   const appName = APPS.get(node.app)?.name ?? node.app
   if (!configuration) {
     return fail(

@@ -5,6 +5,7 @@ import { AppNode, NodeId } from '../../shared/workflow/schema'
 import type { AppEnv } from '../app'
 import { AppError } from '../errors'
 import { readBody } from '../intake/request'
+import { createVault } from '../secrets/vault'
 import { runTestAction } from '../testing/run-test'
 
 export const testActionRoutes = new Hono<AppEnv>()
@@ -26,7 +27,8 @@ const TestActionBody = z.object({
 /** "Test app action": runs one app node once, outside any job. */
 testActionRoutes.post('/', async (c) => {
   const body = await readBody(c.req.raw, TestActionBody)
-  return c.json(await runTestAction(c.env.DB, body))
+  const vault = createVault(c.env.SECRETS_KEY)
+  return c.json(await runTestAction(c.env.DB, vault, body))
 })
 
 testActionRoutes.all('/', () => {

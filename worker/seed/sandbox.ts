@@ -8,6 +8,7 @@ import { employeeOnboarding } from '../../shared/templates/employee-onboarding'
 import { WorkflowDocument } from '../../shared/workflow/schema'
 import { installStatements, type Configuration } from '../db/configurations'
 import type { Env } from '../env'
+import { createVault, type Vault } from '../secrets/vault'
 
 /** The onboarding workflow's fixed id, so its webhook URL is known. */
 export const ONBOARDING_WORKFLOW_ID = 'employee-onboarding'
@@ -21,7 +22,8 @@ let seeded: Promise<void> | undefined
  * workflow of that id is left as the user changed it.
  */
 export function ensureSandboxSeed(env: Env): Promise<void> {
-  seeded ??= seed(env.DB, env.SANDBOX_URL!).catch((error: unknown) => {
+  const vault = createVault(env.SECRETS_KEY)
+  seeded ??= seed(env.DB, vault, env.SANDBOX_URL!).catch((error: unknown) => {
     seeded = undefined
     throw error
   })
@@ -48,7 +50,11 @@ function graphConfiguration(
   }
 }
 
-async function seed(db: D1Database, sandboxUrl: string): Promise<void> {
+async function seed(
+  db: D1Database,
+  vault: Vault,
+  sandboxUrl: string,
+): Promise<void> {
   const base = sandboxUrl.replace(/\/+$/, '')
   const configurations: Configuration[] = [
     graphConfiguration('sandbox', 'Sandbox (Contoso)', CONTOSO_SANDBOX, base),
@@ -69,7 +75,11 @@ async function seed(db: D1Database, sandboxUrl: string): Promise<void> {
   const document = JSON.stringify(WorkflowDocument.parse(employeeOnboarding))
   const now = new Date().toISOString()
   await db.batch([
-    ...configurations.flatMap((c) => installStatements(db, c)),
+    ...(
+      await Promise.all(
+        configurations.map((c) => installStatements(db, vault, c)),
+      )
+    ).flat(),
     db
       .prepare(
         `INSERT OR IGNORE INTO workflows (id, title, description, draft,

@@ -6,6 +6,7 @@ import {
 import type { Problem } from '../../shared/workflow/problems'
 import type { AppNode } from '../../shared/workflow/schema'
 import { loadConfiguration, type Configuration } from '../db/configurations'
+import type { Vault } from '../secrets/vault'
 import { AppError, quote } from '../errors'
 
 /**
@@ -17,6 +18,7 @@ import { AppError, quote } from '../errors'
  */
 export async function checkTestNode(
   db: D1Database,
+  vault: Vault,
   node: AppNode,
 ): Promise<Configuration> {
   const problems: Problem[] = []
@@ -26,7 +28,7 @@ export async function checkTestNode(
   const app = APPS.get(node.app)
   const action = findAction(node.app, node.action)
   const configuration = app
-    ? await loadConfiguration(db, node.app, node.configuration)
+    ? await loadConfiguration(db, vault, node.app, node.configuration)
     : null
   if (!app) {
     report('unknown_app', 'app', `There is no app ${quote(node.app)}`)

@@ -8,6 +8,7 @@ import { compileAppStep, type CompiledAppStep } from '../engine/compile'
 import { classify, runAppStep, type StepRun } from '../engine/run-app'
 import type { StepResult } from '../engine/walk'
 import { log } from '../log'
+import type { Vault } from '../secrets/vault'
 import { checkTestNode } from './check-node'
 
 export interface TestRun {
@@ -24,9 +25,10 @@ export interface TestRun {
  */
 export async function runTestAction(
   db: D1Database,
+  vault: Vault,
   request: TestRun,
 ): Promise<TestActionResult> {
-  const configuration = await checkTestNode(db, request.node)
+  const configuration = await checkTestNode(db, vault, request.node)
   const columns = await workflowColumns(db, request)
   const step = compileAppStep(request.node)
   const steps: Record<string, StepResult> = {}
