@@ -67,6 +67,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // One wrangler dev at a time, after the other projects: under the
+          // load of everything at once on two cores, a dev server restarted
+          // its worker mid-request (wrangler answers 503 then).
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -69,7 +69,7 @@ describe('BindingInput', () => {
   })
 
   it('replaces the selected text', async () => {
-    const wrapper = mountInput('Cost center: pending')
+    const wrapper = mountInput('Cost center: TBD!')
     placeCaret(wrapper, 13, 17)
 
     await wrapper.find('button').trigger('click')
