@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { Env } from './env'
 import { AppError } from './errors'
 import { log } from './log'
+import { VaultError } from './secrets/vault'
 import { appRoutes } from './routes/apps'
 import { hookRoutes } from './routes/hooks'
 import { jobRoutes } from './routes/jobs'
@@ -41,6 +42,11 @@ export function createApp(): Hono<AppEnv> {
   // The one place errors become responses.
   app.onError((error, c) => {
     if (error instanceof AppError) return c.json(error.toJSON(), error.status)
+    // A missing or changed SECRETS_KEY: the administrator can act on it.
+    if (error instanceof VaultError) {
+      const body = new AppError('secrets_unavailable', error.message)
+      return c.json(body.toJSON(), body.status)
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const body = new AppError('invalid_request', error.message)
       return c.json(body.toJSON(), error.status)

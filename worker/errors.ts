@@ -15,11 +15,15 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   not_published: 409,
   version_conflict: 409,
+  conflict: 409,
+  in_use: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_workflow: 422,
   invalid_node: 422,
+  invalid_configuration: 422,
   internal: 500,
+  secrets_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { installStatements } from '../../worker/db/configurations'
 import { createVault, VaultError } from '../../worker/secrets/vault'
 import { api } from './helpers'
 
@@ -46,5 +47,29 @@ describe('configuration secrets at rest', () => {
     await expect(createVault('c2hvcnQ=').seal({}, 'x/y')).rejects.toThrow(
       'SECRETS_KEY must be 32 bytes, base64-encoded',
     )
+  })
+})
+
+describe('credentials sealed under another key', () => {
+  it('are refused with 503 and a message that says what to do', async () => {
+    await env.DB.batch(
+      await installStatements(env.DB, createVault(otherKey()), {
+        app: 'service_desk',
+        id: 'old-key',
+        name: 'Saved under an old key',
+        settings: { baseUrl: 'https://acme.freshservice.com' },
+        secrets: { apiKey: 'k-7654321' },
+      }),
+    )
+    const response = await api('/api/apps/service_desk/configurations/old-key')
+    expect(response.status).toBe(503)
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'secrets_unavailable',
+        message:
+          'The stored credentials cannot be opened with this SECRETS_KEY; ' +
+          'it changed since they were saved, so enter them again',
+      },
+    })
   })
 })
