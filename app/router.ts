@@ -45,6 +45,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Workflow' },
   },
   {
+    path: '/apps',
+    name: 'apps',
+    component: () => import('./pages/AppsPage.vue'),
+    meta: { title: 'Apps' },
+  },
+  {
     path: '/logs',
     name: 'logs',
     component: () => import('./pages/LogsPage.vue'),

@@ -11,6 +11,7 @@ import type {
   WorkflowSummary,
   WorkflowVersion,
 } from '../../shared/api'
+import type { AppSpec } from '../../shared/catalog/types'
 import type { NodeStatus } from '../../shared/status'
 import type { Problem } from '../../shared/workflow/problems'
 import type { WorkflowDocument } from '../../shared/workflow/schema'
@@ -106,6 +107,24 @@ export async function sendJson<T>(
   return (await response.json()) as T
 }
 
+/** A DELETE, whose answer has no body (204); errors as `getJson`. */
+export async function sendDelete(path: string): Promise<void> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method: 'DELETE',
+      headers: { accept: 'application/json' },
+    })
+  } catch {
+    throw new ApiRequestError(
+      0,
+      NETWORK_ERROR,
+      'Could not reach Switchboard. Check the connection and try again.',
+    )
+  }
+  if (!response.ok) throw await toRequestError(response)
+}
+
 async function toRequestError(response: Response): Promise<ApiRequestError> {
   const body = await response.json().catch(() => null)
   if (isApiError(body)) {
@@ -155,7 +174,41 @@ export interface InstalledApp {
   installed?: boolean
 }
 
+/** An app of `GET /api/apps` as the Apps page reads it: catalog and state. */
+export type AppListing = Pick<
+  AppSpec,
+  'id' | 'name' | 'category' | 'description' | 'configuration'
+> & {
+  installed: boolean
+  configurations: { id: string; name: string }[]
+}
+
+/** A configuration as the API answers: secrets only say if they are set. */
+export interface AppConfiguration {
+  id: string
+  name: string
+  settings: Record<string, string>
+  secrets: Record<string, 'set' | 'not set'>
+}
+
+/**
+ * A configuration to create or change. `null` removes a stored value; a
+ * key left out keeps it (PUT), so a secret need not be sent again.
+ */
+export interface ConfigurationBody {
+  id?: string
+  name?: string
+  settings?: Record<string, string | null>
+  secrets?: Record<string, string | null>
+}
+
 const id = encodeURIComponent
+
+function configurationPath(appId: string, configurationId?: string) {
+  const base = `/api/apps/${id(appId)}/configurations`
+  if (configurationId === undefined) return base
+  return `${base}/${id(configurationId)}`
+}
 
 export interface LogQuery {
   status?: NodeStatus
@@ -214,4 +267,32 @@ export const api = {
   /** Runs one app step once, outside any job ("Test action"). */
   testAction: (body: TestActionRequest, signal?: AbortSignal) =>
     sendJson<TestActionResult>('POST', '/api/test-action', body, { signal }),
+  /** The answer of `apps`, read with the catalog fields the page needs. */
+  appListing: (signal?: AbortSignal) =>
+    getJson<{ items: AppListing[] }>('/api/apps', { signal }),
+  installApp: (appId: string) =>
+    sendJson<{ id: string; installed: boolean }>(
+      'POST',
+      `/api/apps/${id(appId)}/install`,
+      {},
+    ),
+  /** Refused with 409 `in_use` while a workflow has a step of the app. */
+  uninstallApp: (appId: string) => sendDelete(`/api/apps/${id(appId)}`),
+  configuration: (appId: string, configurationId: string) =>
+    getJson<AppConfiguration>(configurationPath(appId, configurationId)),
+  createConfiguration: (appId: string, body: ConfigurationBody) =>
+    sendJson<AppConfiguration>('POST', configurationPath(appId), body),
+  updateConfiguration: (
+    appId: string,
+    configurationId: string,
+    body: ConfigurationBody,
+  ) =>
+    sendJson<AppConfiguration>(
+      'PUT',
+      configurationPath(appId, configurationId),
+      body,
+    ),
+  /** Refused with 409 `in_use` while a workflow's steps use it. */
+  deleteConfiguration: (appId: string, configurationId: string) =>
+    sendDelete(configurationPath(appId, configurationId)),
 }
