@@ -1,17 +1,13 @@
 // The editor as a person uses it: a workflow built on the canvas from
 // the palette, bound from the data tree, tested, published and run. No
 // JSON is typed; the trigger's sample is loaded from a file.
-import { mkdtemp, readFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import {
-  browserTestsEnabled,
-  launchBrowser,
-  type LaunchedBrowser,
-} from '../support/browser'
-import { startStack, type Stack } from '../support/stack'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { browserTestsEnabled } from '../support/browser'
+import { useBrowserSession } from '../support/browser-session'
+import type { Stack } from '../support/stack'
 import {
   APPS,
   connect,
@@ -33,16 +29,16 @@ const FORM = ['ticket', 'requested_item', 'custom_fields']
 const START = { x: 48, y: 64 }
 
 describe.skipIf(!browserTestsEnabled())('the workflow editor', () => {
+  const session = useBrowserSession({
+    shotsPrefix: 'switchboard-editor-',
+    viewport: { width: 1440, height: 900 },
+  })
   let stack: Stack
-  let browser: LaunchedBrowser
   let page: Page
-  let shots: string
-
-  async function screenshot(name: string): Promise<string> {
-    const file = path.join(shots, `${name}.png`)
-    await page.screenshot({ path: file })
-    return file
-  }
+  beforeAll(() => {
+    ;({ stack, page } = session)
+  })
+  const screenshot = (name: string) => session.screenshot(name)
 
   /** Adds a step after the selected one with Enter in the palette. */
   async function addAfterSelected(name: string): Promise<void> {
@@ -63,26 +59,6 @@ describe.skipIf(!browserTestsEnabled())('the workflow editor', () => {
     await page.waitForURL(/draft=new/)
     await step(page, 'trigger').waitFor()
   }
-
-  beforeAll(async () => {
-    ;[stack, browser] = await Promise.all([startStack(), launchBrowser()])
-    page = await browser.context.newPage()
-    await page.setViewportSize({ width: 1440, height: 900 })
-    shots = await mkdtemp(path.join(os.tmpdir(), 'switchboard-editor-'))
-  })
-
-  beforeEach(({ onTestFailed, task }) => {
-    onTestFailed(async () => {
-      const slug = task.name.replace(/\W+/g, '-').toLowerCase()
-      const file = await screenshot(`failed-${slug}`)
-      console.error(`e2e: the browser at the failure: ${file}`)
-    })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
 
   test(
     'builds, tests, publishes and runs the onboarding workflow',

@@ -1,16 +1,12 @@
 // Use case 1 as a user sees it: the service desk calls the webhook, the
 // job runs against the sandbox tenants, and the browser shows the result.
-import { mkdtemp, readFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import {
-  browserTestsEnabled,
-  launchBrowser,
-  type LaunchedBrowser,
-} from '../support/browser'
-import { startStack, type Stack } from '../support/stack'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { browserTestsEnabled } from '../support/browser'
+import { useBrowserSession } from '../support/browser-session'
+import type { Stack } from '../support/stack'
 
 const FIXTURE = path.join(
   import.meta.dirname,
@@ -46,37 +42,17 @@ async function readRows(
 }
 
 describe.skipIf(!browserTestsEnabled())('employee onboarding in the UI', () => {
+  const session = useBrowserSession({
+    shotsPrefix: 'switchboard-e2e-',
+    fullPage: true,
+  })
   let stack: Stack
-  let browser: LaunchedBrowser
   let page: Page
+  beforeAll(() => {
+    ;({ stack, page } = session)
+  })
+  const screenshot = (name: string) => session.screenshot(name)
   let jobId: string
-  let shots: string
-
-  /** Saves what the browser shows now, to look at. */
-  async function screenshot(name: string): Promise<string> {
-    const file = path.join(shots, `${name}.png`)
-    await page.screenshot({ path: file, fullPage: true })
-    return file
-  }
-
-  beforeAll(async () => {
-    ;[stack, browser] = await Promise.all([startStack(), launchBrowser()])
-    page = await browser.context.newPage()
-    shots = await mkdtemp(path.join(os.tmpdir(), 'switchboard-e2e-'))
-  })
-
-  beforeEach(({ onTestFailed, task }) => {
-    onTestFailed(async () => {
-      const slug = task.name.replace(/\W+/g, '-').toLowerCase()
-      const file = await screenshot(`failed-${slug}`)
-      console.error(`e2e: the browser at the failure: ${file}`)
-    })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.stop()
-  })
 
   test('the webhook accepts the onboarding request', async () => {
     const res = await fetch(`${stack.baseUrl}/hooks/employee-onboarding`, {
