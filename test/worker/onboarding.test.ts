@@ -111,12 +111,29 @@ describe('the onboarding request, end to end', () => {
       ['Note: account exists', 'success'],
     ])
     expect(job.nodes[2]!.message).toBe('Added a note to ticket 4711')
-    const users = await env.DB.prepare(
-      'SELECT COUNT(*) AS n FROM log_entries WHERE node_id = ?',
+    // What the apps hold, read through their own APIs: still one Jacob,
+    // and the note on the ticket.
+    const users = (await (await graph('users')).json()) as {
+      value: { userPrincipalName: string }[]
+    }
+    expect(users.value.filter((u) => u.userPrincipalName === UPN)).toHaveLength(
+      1,
     )
-      .bind('create_user')
-      .first<{ n: number }>()
-    expect(users?.n).toBe(1)
+    const notes = await fetch(
+      `${SANDBOX_URL}/freshservice/api/v2/tickets/4711/conversations`,
+      {
+        headers: {
+          authorization: `Basic ${btoa('sandbox-freshservice-key:X')}`,
+        },
+      },
+    )
+    const { conversations } = (await notes.json()) as {
+      conversations: { body: string }[]
+    }
+    expect(conversations.map((c) => c.body)).toContain(
+      'Jacob Whitfield already has an account (' +
+        'jacob.whitfield@contoso-hr.example). Nothing was created.',
+    )
   })
 
   it('refuses malformed JSON with 400 and starts nothing', async () => {
